@@ -1,0 +1,81 @@
+// The contract between the container engine and the simulated programs.
+//
+// A program runs to completion synchronously against a virtual clock: `sleep 5` moves
+// the clock on instead of waiting. What it prints is recorded with the moment it was
+// printed, so the engine can show only the lines that exist "now" and decide lazily
+// when the process ends. Programs that serve (nginx, redis-server) never end by
+// themselves: they report `exit: null` and say how they react to signals.
+import type { ContainerFs } from "../fs/types.js";
+
+export type Stream = "stdout" | "stderr";
+
+export interface OutputChunk {
+  /** ms after the process started. */
+  at: number;
+  stream: Stream;
+  /** Text as written, including its newlines. */
+  text: string;
+}
+
+export interface ProcessInfo {
+  pid: number;
+  /** User name as ps shows it ("root"). */
+  user: string;
+  /** Full command line as ps shows it, e.g. "nginx: master process nginx -g daemon off;". */
+  command: string;
+  /** ms after the container started. */
+  startedAt: number;
+  /** Parent pid (0 for PID 1). */
+  ppid: number;
+}
+
+/** How a process that keeps running reacts to a signal from `docker stop`/`kill`. */
+export type SignalReaction =
+  | { kind: "exit"; code: number; log?: OutputChunk[] } // handles it and exits with code
+  | { kind: "ignore" }; // PID 1 without a handler: only SIGKILL ends it
+
+export interface ProcessContext {
+  /** The full command: argv[0] is what was executed (path or name). */
+  argv: string[];
+  /** "KEY=VALUE" entries, already merged (image Env, then -e flags). */
+  env: string[];
+  workdir: string;
+  /** User as given to -u or the image (name, uid, or uid:gid); "" means root. */
+  user: string;
+  hostname: string;
+  fs: ContainerFs;
+  pid: number;
+  /** Whole stdin when attached with -i to a pipe or file; undefined when none. */
+  stdin?: string;
+  tty: boolean;
+  /** ms since the epoch at which the process starts (the virtual clock's origin). */
+  startTime: number;
+  /** Processes already in the container (for ps/top inside it). */
+  processes: ProcessInfo[];
+  /** Deterministic randomness for programs that need it (0 <= x < 1). */
+  random: () => number;
+  /** Looks up a simulated service reachable from this container (networking lands later). */
+  network?: NetworkAccess;
+}
+
+export interface NetworkAccess {
+  /** Resolve a host name from inside the container; undefined if unknown. */
+  resolve(host: string): string | undefined;
+  /** An HTTP GET to a simulated service; undefined when nothing answers. */
+  httpGet(host: string, port: number, path: string): { status: number; headers: Record<string, string>; body: string } | undefined;
+}
+
+export interface ProcessResult {
+  output: OutputChunk[];
+  /** null: keeps running until signalled (a service, or `sleep infinity`). */
+  exit: { code: number; at: number } | null;
+  /** For a process that is still running: how it reacts to SIGTERM (or the stop signal). */
+  onTerm?: SignalReaction;
+  /** Processes alive while this one runs (including itself as the first), for ps/top. */
+  processes?: ProcessInfo[];
+}
+
+/** A simulated executable, registered by name (FileEntry.program). */
+export interface Program {
+  run(ctx: ProcessContext): ProcessResult;
+}
