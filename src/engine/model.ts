@@ -209,6 +209,8 @@ export interface ProcessRecord {
   exitCode: number;
   onTerm: SignalReaction;
   processes: ProcessInfo[];
+  /** A stop or kill is under way: its completion emits the `stop` event. */
+  stopPending?: boolean;
 }
 
 export interface ContainerRecord {
@@ -239,6 +241,10 @@ export interface ContainerRecord {
   execIds: string[];
   /** Next pid to hand out inside the container. */
   nextPid: number;
+  /** Published ports while running (NetworkSettings.Ports), with the host ports chosen. */
+  ports?: Array<{ IP: string; PrivatePort: number; PublicPort: number; Type: string }>;
+  /** When it was paused: a paused process does not advance. */
+  pausedAt?: number;
 }
 
 export interface NetworkRecord {

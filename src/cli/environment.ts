@@ -1,0 +1,60 @@
+// Where the simulated host lives and how the engine is configured from the environment.
+import os from "node:os";
+import path from "node:path";
+
+export interface Settings {
+  dataDir: string;
+  seed?: string;
+  frozenStart?: number;
+}
+
+/** --data-dir, else MOCKDOCKER_HOME, else the platform's data directory. */
+export function resolveDataDir(flag: string | undefined, env: Record<string, string | undefined>): string {
+  if (flag) return path.resolve(flag);
+  if (env.MOCKDOCKER_HOME) return path.resolve(env.MOCKDOCKER_HOME);
+  const home = os.homedir();
+  switch (process.platform) {
+    case "darwin":
+      return path.join(home, "Library", "Application Support", "mockdocker");
+    case "win32":
+      return path.join(env.LOCALAPPDATA ?? path.join(home, "AppData", "Local"), "mockdocker", "Data");
+    default:
+      return path.join(env.XDG_DATA_HOME ?? path.join(home, ".local", "share"), "mockdocker");
+  }
+}
+
+/** MOCKDOCKER_CLOCK: an ISO-8601 instant (or Unix seconds) at which a fresh host's clock stands still. */
+export function parseClock(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  if (/^[0-9]+$/.test(value)) return Number(value) * 1000;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** Takes mockdocker's own --data-dir flag out of argv (docker has no such flag). */
+export function extractDataDir(argv: string[]): { argv: string[]; dataDir?: string } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === "--data-dir" && i + 1 < argv.length) {
+      dataDir = argv[++i];
+      continue;
+    }
+    if (arg.startsWith("--data-dir=")) {
+      dataDir = arg.slice("--data-dir=".length);
+      continue;
+    }
+    // Only flags before the command name belong to mockdocker itself.
+    if (!arg.startsWith("-")) {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    rest.push(arg);
+  }
+  return { argv: rest, ...(dataDir !== undefined ? { dataDir } : {}) };
+}

@@ -1,0 +1,34 @@
+// Runs one docker command line against a Cli and turns what it throws into docker's output
+// and exit code (docker/cli: cmd/docker/docker.go).
+import { CancelledError, DaemonError, StatusError } from "./errors.js";
+import { dispatch } from "./program.js";
+import type { Cli } from "./types.js";
+import { StoreError } from "../store/errors.js";
+
+export async function runCli(argv: string[], cli: Cli): Promise<number> {
+  try {
+    await dispatch(argv, cli);
+    return 0;
+  } catch (error) {
+    return reportError(error, cli);
+  }
+}
+
+export function reportError(error: unknown, cli: Cli): number {
+  if (error instanceof CancelledError) return 0;
+  if (error instanceof StatusError) {
+    if (error.message !== "") cli.err.write(`${error.message}\n`);
+    return error.status;
+  }
+  if (error instanceof DaemonError) {
+    cli.err.write(`${error.toString()}\n`);
+    return 1;
+  }
+  if (error instanceof StoreError) {
+    cli.err.write(`mockdocker: ${error.message}\n`);
+    return 1;
+  }
+  // A defect: say so plainly, without a stack trace, and keep the state untouched.
+  cli.err.write(`mockdocker: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+  return 1;
+}

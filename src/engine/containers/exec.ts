@@ -1,0 +1,85 @@
+// docker exec and docker top (moby: daemon/exec.go, daemon/top_unix.go).
+import type { ExecRequest, ExecResult, TopResult } from "../api-types.js";
+import { conflict } from "../errors.js";
+import { emitEvent } from "../events.js";
+import type { HostView, Tx } from "../host.js";
+import { resolveExecutable, startProcess } from "../runtime/index.js";
+import { mergeEnv } from "./create.js";
+import { getContainer } from "./lookup.js";
+import { containerAttributes } from "./process.js";
+import { containerFs } from "./rootfs.js";
+
+export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResult & { endsAt: number } {
+  const c = getContainer(tx.state, ref);
+  if (!c.state.running || c.state.restarting) throw conflict(`container ${c.id} is not running`);
+  if (c.state.paused) throw conflict(`Container ${c.id} is paused, unpause the container before exec`);
+  const execId = tx.ids.hex64();
+  const command = req.cmd.join(" ");
+  emitEvent(tx.state, tx.now, "container", `exec_create: ${command}`, c.id, containerAttributes(c, { execID: execId }));
+  emitEvent(tx.state, tx.now, "container", `exec_start: ${command}`, c.id, containerAttributes(c, { execID: execId }));
+  c.execIds.push(execId);
+  const fs = containerFs(tx.state, c, tx.now);
+  const env = mergeEnv(c.config.Env, req.env);
+  const workdir = req.workingDir || c.config.WorkingDir || "/";
+  const found = resolveExecutable(fs, req.cmd[0]!, env, workdir);
+  let result: ExecResult & { endsAt: number };
+  if (!found.ok) {
+    const detail =
+      found.reason === "not-found"
+        ? `exec: "${req.cmd[0]}": executable file not found in $PATH`
+        : found.reason === "no-such-file"
+          ? `exec: "${req.cmd[0]}": stat ${req.cmd[0]}: no such file or directory`
+          : `exec: "${req.cmd[0]}": permission denied`;
+    const code = found.reason === "not-found" || found.reason === "no-such-file" ? 127 : 126;
+    result = {
+      exitCode: code,
+      output: [{ stream: "stdout", text: `OCI runtime exec failed: exec failed: unable to start container process: ${detail}: unknown\r\n` }],
+      endsAt: tx.now,
+    };
+  } else {
+    const pid = c.nextPid++;
+    const run = startProcess({
+      argv: req.cmd,
+      env,
+      workdir,
+      user: req.user ?? c.config.User,
+      hostname: c.config.Hostname,
+      fs,
+      pid,
+      ...(req.stdin !== undefined ? { stdin: req.stdin } : {}),
+      tty: req.tty,
+      startTime: tx.now,
+      processes: c.process?.processes ?? [],
+      random: () => tx.ids.float(),
+    });
+    result = {
+      exitCode: run.exit?.code ?? 0,
+      output: run.output.map((o) => ({ stream: req.tty ? "stdout" : o.stream, text: o.text })),
+      endsAt: tx.now + (run.exit?.at ?? 0),
+    };
+  }
+  c.execIds = c.execIds.filter((id) => id !== execId);
+  emitEvent(tx.state, tx.now, "container", "exec_die", c.id, containerAttributes(c, { execID: execId, exitCode: String(result.exitCode) }));
+  return result;
+}
+
+export function topContainer(view: HostView, ref: string): TopResult {
+  const c = getContainer(view.state, ref);
+  if (!c.state.running || c.state.restarting) throw conflict(`container ${c.id} is not running`);
+  const base = c.state.pid;
+  const processes = c.process?.processes ?? [];
+  const stime = (startedAt: number) => new Date(c.state.startedAt + startedAt).toISOString().slice(11, 16);
+  return {
+    Titles: ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"],
+    Processes: processes.map((p) => [
+      p.user,
+      String(base + p.pid - 1),
+      p.ppid === 0 ? String(base - 23) : String(base + p.ppid - 1),
+      "0",
+      stime(p.startedAt),
+      c.config.Tty ? "pts/0" : "?",
+      "00:00:00",
+      p.command,
+    ]),
+  };
+}

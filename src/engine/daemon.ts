@@ -1,0 +1,291 @@
+// The engine's facade: Engine API operations, each one transaction or view, and the
+// operations that take simulated time (stop's grace period, wait, attach, follow).
+import type {
+  ContainerCreateRequest,
+  ContainerSummary,
+  ExecRequest,
+  ExecResult,
+  Filters,
+  ImageSummary,
+  JsonMessage,
+  LogEntry,
+  LogsOptions,
+  RemoveImageItem,
+  TopResult,
+  WaitResult,
+} from "./api-types.js";
+import { createContainer } from "./containers/create.js";
+import { execInContainer, topContainer } from "./containers/exec.js";
+import { inspectContainer } from "./containers/inspect.js";
+import {
+  killContainer,
+  pauseContainer,
+  removeContainer,
+  renameContainer,
+  startContainer,
+  stopContainer,
+  unpauseContainer,
+} from "./containers/lifecycle.js";
+import { listContainers } from "./containers/list.js";
+import { getContainer } from "./containers/lookup.js";
+import { nextWake } from "./containers/wake.js";
+import { EngineError } from "./errors.js";
+import type { Engine, HostView } from "./host.js";
+import { imageHistory, inspectImage, listImages, pullImage, removeImage, tagImage } from "./images/index.js";
+import type { LogRecord } from "./model.js";
+import { systemInfo, versionInfo } from "./system.js";
+
+const POLL_MS = 250;
+
+export class Daemon {
+  constructor(readonly engine: Engine) {}
+
+  private view(): Promise<HostView> {
+    return this.engine.view();
+  }
+
+  // ---- system
+
+  async version() {
+    return versionInfo();
+  }
+
+  async info() {
+    return systemInfo(await this.view());
+  }
+
+  // ---- containers
+
+  async containerList(opts: { all?: boolean; limit?: number; size?: boolean; filters?: Filters }): Promise<ContainerSummary[]> {
+    return listContainers(await this.view(), opts);
+  }
+
+  async containerCreate(req: ContainerCreateRequest): Promise<{ Id: string; Warnings: string[] }> {
+    return this.engine.transact((tx) => createContainer(tx, req));
+  }
+
+  async containerStart(ref: string, opts: { stdin?: string } = {}): Promise<void> {
+    await this.engine.transact((tx) => startContainer(tx, ref, opts.stdin));
+  }
+
+  async containerStop(ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
+    const { id, downAt } = await this.engine.transact((tx) => {
+      const downAt = stopContainer(tx, ref, opts);
+      return { id: getContainer(tx.state, ref).id, downAt };
+    });
+    await this.settleAt(id, downAt);
+  }
+
+  /** Waits (in simulated time) for a stop under way to complete. */
+  private async settleAt(id: string, at: number): Promise<void> {
+    const view = await this.view();
+    if (at <= view.now || !view.state.containers[id]?.state.running) return;
+    await this.engine.waitUntil(at, () => undefined);
+  }
+
+  async containerRestart(ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
+    try {
+      await this.containerStop(ref, opts);
+    } catch (error) {
+      if (!(error instanceof EngineError && error.httpStatus === 304)) throw error;
+    }
+    await this.engine.transact((tx) => {
+      startContainer(tx, ref);
+    });
+  }
+
+  async containerKill(ref: string, signal?: string): Promise<void> {
+    await this.engine.transact((tx) => killContainer(tx, ref, signal));
+  }
+
+  async containerPause(ref: string): Promise<void> {
+    await this.engine.transact((tx) => pauseContainer(tx, ref));
+  }
+
+  async containerUnpause(ref: string): Promise<void> {
+    await this.engine.transact((tx) => unpauseContainer(tx, ref));
+  }
+
+  async containerRemove(ref: string, opts: { force?: boolean; volumes?: boolean; link?: boolean } = {}): Promise<void> {
+    await this.engine.transact((tx) => removeContainer(tx, ref, opts));
+  }
+
+  async containerRename(ref: string, newName: string): Promise<void> {
+    await this.engine.transact((tx) => renameContainer(tx, ref, newName));
+  }
+
+  async containerWait(ref: string, condition: "not-running" | "next-exit" | "removed" = "not-running"): Promise<WaitResult> {
+    const first = await this.view();
+    const c = getContainer(first.state, ref);
+    const id = c.id;
+    const since = condition === "next-exit" || c.state.running ? first.now : 0;
+    if (condition === "not-running" && !c.state.running) return { StatusCode: c.state.exitCode };
+    for (;;) {
+      const view = await this.view();
+      const die = [...view.state.events].reverse().find((e) => e.actorId === id && e.action === "die" && e.time >= since);
+      const current = view.state.containers[id];
+      if (die && (condition !== "removed" || !current)) return { StatusCode: Number(die.attributes.exitCode ?? 0) };
+      if (!current && condition === "removed") return { StatusCode: current === undefined && die ? Number(die.attributes.exitCode) : 0 };
+      await this.sleepUntilWake(view, id);
+    }
+  }
+
+  /** Sleeps until the container's next self-driven change (or a poll interval on a running clock). */
+  private async sleepUntilWake(view: HostView, id: string, signal?: AbortSignal): Promise<void> {
+    const wake = nextWake(view.state.containers[id]);
+    const frozen = view.state.clock.frozenAt !== undefined;
+    if (wake === null) {
+      if (frozen) await waitForever(signal);
+      else await this.engine.options.sleep(POLL_MS);
+      return;
+    }
+    if (frozen) {
+      await this.engine.transact(() => undefined, { advanceTo: wake });
+      return;
+    }
+    await this.engine.options.sleep(Math.max(0, Math.min(wake - view.now, POLL_MS * 4)));
+  }
+
+  async containerLogs(ref: string, opts: LogsOptions): Promise<{ entries: LogEntry[]; tty: boolean }> {
+    const view = await this.view();
+    const c = getContainer(view.state, ref);
+    const records = [...(await this.engine.readLog(c.id)), ...(view.pendingLogs.get(c.id) ?? [])];
+    return { entries: selectLogs(records, opts), tty: c.config.Tty };
+  }
+
+  async containerLogsFollow(ref: string, opts: LogsOptions, onEntry: (e: LogEntry) => void, signal?: AbortSignal): Promise<void> {
+    let view = await this.view();
+    const id = getContainer(view.state, ref).id;
+    let delivered = 0;
+    for (;;) {
+      const records = [...(await this.engine.readLog(id)), ...(view.pendingLogs.get(id) ?? [])];
+      const fresh = records.slice(delivered);
+      delivered = records.length;
+      const selected = delivered === fresh.length ? selectLogs(fresh, opts) : selectLogs(fresh, { ...opts, tail: undefined });
+      for (const e of selected) onEntry(e);
+      const c = view.state.containers[id];
+      if (!c || !c.state.running || signal?.aborted) return;
+      await this.sleepUntilWake(view, id, signal);
+      if (signal?.aborted) return;
+      view = await this.view();
+    }
+  }
+
+  /**
+   * Streams the output of the container's current run until its main process exits, and
+   * returns the exit code. Each step is a transaction, so output is captured even when the
+   * container removes itself (--rm) in the same step.
+   */
+  async containerAttach(ref: string, onEntry: (e: LogEntry) => void, signal?: AbortSignal): Promise<number> {
+    const start = await this.view();
+    const c = getContainer(start.state, ref);
+    const id = c.id;
+    const startedAt = c.state.startedAt;
+    let delivered = 0;
+    const deliver = (records: LogRecord[]) => {
+      for (const r of records.slice(delivered)) if (r.time >= startedAt) onEntry({ stream: r.stream, text: r.text, time: r.time });
+      delivered = records.length;
+    };
+    let view = start;
+    for (;;) {
+      const captured: LogRecord[] = [];
+      let removed = false;
+      const stored = await this.engine.readLog(id);
+      const records = [...stored, ...(view.pendingLogs.get(id) ?? [])];
+      deliver(records);
+      const die = view.state.events.find((e) => e.actorId === id && e.action === "die" && e.time >= startedAt);
+      if (die) return Number(die.attributes.exitCode ?? 0);
+      if (!view.state.containers[id]) return 0;
+      if (signal?.aborted) return 0;
+      const wake = nextWake(view.state.containers[id]);
+      const frozen = view.state.clock.frozenAt !== undefined;
+      if (wake === null) {
+        if (frozen) await waitForever(signal);
+        else await this.engine.options.sleep(POLL_MS);
+      } else if (!frozen) {
+        await this.engine.options.sleep(Math.max(0, Math.min(wake - view.now, POLL_MS * 4)));
+      }
+      // Persist the step, capturing output of a container that removes itself in it.
+      const dieEvent = await this.engine.transact(
+        (tx) => tx.state.events.find((e) => e.actorId === id && e.action === "die" && e.time >= startedAt),
+        {
+          observe: {
+            appendLog: (logId, rs) => {
+              if (logId === id) captured.push(...rs);
+            },
+            removeLog: (logId) => {
+              if (logId === id) removed = true;
+            },
+          },
+          ...(frozen && wake !== null ? { advanceTo: wake } : {}),
+        },
+      );
+      if (removed) {
+        for (const r of captured) if (r.time >= startedAt) onEntry({ stream: r.stream, text: r.text, time: r.time });
+        return Number(dieEvent?.attributes.exitCode ?? 0);
+      }
+      view = await this.view();
+    }
+  }
+
+  async containerInspect(ref: string, opts: { size?: boolean } = {}): Promise<Record<string, unknown>> {
+    return inspectContainer(await this.view(), ref, opts);
+  }
+
+  async containerTop(ref: string): Promise<TopResult> {
+    return topContainer(await this.view(), ref);
+  }
+
+  async containerExec(ref: string, req: ExecRequest): Promise<ExecResult> {
+    const result = await this.engine.transact((tx) => execInContainer(tx, ref, req));
+    const view = await this.view();
+    if (result.endsAt > view.now) await this.engine.waitUntil(result.endsAt, () => undefined);
+    return { exitCode: result.exitCode, output: result.output };
+  }
+
+  // ---- images
+
+  async imageList(opts: { all?: boolean; filters?: Filters; digests?: boolean }): Promise<ImageSummary[]> {
+    return listImages(await this.view(), opts);
+  }
+
+  async imagePull(ref: string, opts: { allTags?: boolean; platform?: string }, onMessage: (m: JsonMessage) => void): Promise<void> {
+    const messages = await this.engine.transact((tx) => pullImage(tx, ref, opts));
+    for (const m of messages) onMessage(m);
+  }
+
+  async imageInspect(ref: string): Promise<Record<string, unknown>> {
+    return inspectImage(await this.view(), ref);
+  }
+
+  async imageRemove(ref: string, opts: { force?: boolean; noPrune?: boolean } = {}): Promise<RemoveImageItem[]> {
+    return this.engine.transact((tx) => removeImage(tx, ref, opts));
+  }
+
+  async imageTag(source: string, target: string): Promise<void> {
+    await this.engine.transact((tx) => tagImage(tx, source, target));
+  }
+
+  async imageHistory(ref: string) {
+    return imageHistory(await this.view(), ref);
+  }
+}
+
+function selectLogs(records: LogRecord[], opts: LogsOptions): LogEntry[] {
+  let selected = records.filter(
+    (r) =>
+      ((r.stream === "stdout" && opts.stdout) || (r.stream === "stderr" && opts.stderr)) &&
+      (opts.since === undefined || r.time >= opts.since) &&
+      (opts.until === undefined || r.time <= opts.until),
+  );
+  if (opts.tail !== undefined && opts.tail >= 0) selected = opts.tail === 0 ? [] : selected.slice(-opts.tail);
+  return selected.map((r) => ({ stream: r.stream, text: r.text, time: r.time }));
+}
+
+function waitForever(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}

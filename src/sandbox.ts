@@ -1,0 +1,135 @@
+// In-process sandboxes: a simulated host in memory, driven by docker command lines.
+// For graders and tests: no files, no processes, deterministic by default.
+import { localClient } from "./client/local.js";
+import { runCli } from "./cli/run-cli.js";
+import type { Cli, ClientConfig, HostFiles } from "./cli/types.js";
+import { Engine } from "./engine/host.js";
+import type { HostState } from "./engine/model.js";
+import { MemoryStore } from "./store/memory-store.js";
+
+export interface SandboxOptions {
+  /** Seed for ids and names (default "mockdocker"). */
+  seed?: string;
+  /** The instant the clock stands still at (default 2025-06-01T10:00:00Z). */
+  clock?: Date | number;
+  /** Client environment seen by commands (for `-e KEY`). */
+  env?: Record<string, string | undefined>;
+  config?: ClientConfig;
+  /** Files commands may read or write (--env-file, --cidfile); default: an in-memory map. */
+  files?: HostFiles;
+}
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface Sandbox {
+  /** Runs one command line: a string split like a shell would, or an argv array (without "docker"). */
+  run(command: string | string[], options?: { stdin?: string }): Promise<CommandResult>;
+  /** A deep copy of the host state, for assertions. */
+  state(): HostState | undefined;
+  readonly files: Map<string, string>;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const store = new MemoryStore();
+  const clock = options.clock === undefined ? Date.UTC(2025, 5, 1, 10, 0, 0) : Number(options.clock);
+  const engine = new Engine({
+    store,
+    realNow: () => clock,
+    random: { bytes: (n) => crypto.getRandomValues(new Uint8Array(n)) },
+    seed: options.seed ?? "mockdocker",
+    frozenStart: clock,
+    sleep: async () => {},
+  });
+  const client = localClient(engine);
+  const fileMap = new Map<string, string>();
+  const files: HostFiles = options.files ?? {
+    readText: (p) => {
+      const text = fileMap.get(p);
+      if (text === undefined) throw Object.assign(new Error(`open ${p}: no such file or directory`), { code: "ENOENT" });
+      return text;
+    },
+    exists: (p) => fileMap.has(p),
+    writeNew: (p, content) => {
+      if (fileMap.has(p)) throw Object.assign(new Error(`open ${p}: file exists`), { code: "EEXIST" });
+      fileMap.set(p, content);
+    },
+    remove: (p) => void fileMap.delete(p),
+  };
+  return {
+    files: fileMap,
+    state: () => store.snapshot(),
+    async run(command, runOptions = {}) {
+      const argv = typeof command === "string" ? splitCommandLine(command) : [...command];
+      if (argv[0] === "docker" || argv[0] === "mockdocker") argv.shift();
+      let stdout = "";
+      let stderr = "";
+      const stdinText = runOptions.stdin;
+      let consumed = 0;
+      const cli: Cli = {
+        out: { write: (t) => void (stdout += t), isTTY: false },
+        err: { write: (t) => void (stderr += t), isTTY: false },
+        in: {
+          isTTY: false,
+          readAll: async () => {
+            const rest = (stdinText ?? "").slice(consumed);
+            consumed = (stdinText ?? "").length;
+            return rest;
+          },
+          readLine: async () => {
+            const rest = (stdinText ?? "").slice(consumed);
+            if (rest === "") return null;
+            const nl = rest.indexOf("\n");
+            consumed += nl < 0 ? rest.length : nl + 1;
+            return nl < 0 ? rest : rest.slice(0, nl);
+          },
+        },
+        client,
+        config: options.config ?? {},
+        env: options.env ?? {},
+        files,
+      };
+      const exitCode = await runCli(argv, cli);
+      return { stdout, stderr, exitCode };
+    },
+  };
+}
+
+/** Splits a command line as a POSIX shell would for simple quoting ('...', "...", \\). */
+export function splitCommandLine(line: string): string[] {
+  const args: string[] = [];
+  let current = "";
+  let inArg = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      current += line.slice(i + 1, end < 0 ? line.length : end);
+      i = end < 0 ? line.length : end;
+      inArg = true;
+    } else if (ch === '"') {
+      i++;
+      while (i < line.length && line[i] !== '"') {
+        if (line[i] === "\\" && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) i++;
+        current += line[i];
+        i++;
+      }
+      inArg = true;
+    } else if (ch === "\\" && i + 1 < line.length) {
+      current += line[++i];
+      inArg = true;
+    } else if (/\s/.test(ch)) {
+      if (inArg) args.push(current);
+      current = "";
+      inArg = false;
+    } else {
+      current += ch;
+      inArg = true;
+    }
+  }
+  if (inArg) args.push(current);
+  return args;
+}
