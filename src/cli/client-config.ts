@@ -1,5 +1,5 @@
 // The client's config.json (docker's ~/.docker/config.json): psFormat, imagesFormat, logins.
-// Read directly on every command (cheap); written through conf by the commands that change it.
+// Kept by conf; conf is only loaded when the file exists, so a fresh host starts fast.
 import fs from "node:fs";
 import path from "node:path";
 import type { ClientConfig } from "./types.js";
@@ -8,10 +8,33 @@ export function clientConfigDir(dataDir: string, env: Record<string, string | un
   return env.DOCKER_CONFIG ? path.resolve(env.DOCKER_CONFIG) : path.join(dataDir, "client");
 }
 
-export function readClientConfig(dataDir: string, env: Record<string, string | undefined>): ClientConfig {
+async function openConfig(dir: string) {
+  const { default: Conf } = await import("conf");
+  return new Conf<ClientConfig>({
+    cwd: dir,
+    configName: "config",
+    projectName: "mockdocker",
+    // docker's keys are plain names; image names contain dots.
+    accessPropertiesByDotNotation: false,
+    // A damaged config file is the user's: report it, never clear it.
+    clearInvalidConfig: false,
+    configFileMode: 0o600,
+    serialize: (value) => JSON.stringify(value, null, "\t") + "\n",
+  });
+}
+
+export async function readClientConfig(dataDir: string, env: Record<string, string | undefined>): Promise<ClientConfig> {
+  const dir = clientConfigDir(dataDir, env);
+  if (!fs.existsSync(path.join(dir, "config.json"))) return {};
   try {
-    return JSON.parse(fs.readFileSync(path.join(clientConfigDir(dataDir, env), "config.json"), "utf8")) as ClientConfig;
+    return { ...(await openConfig(dir)).store };
   } catch {
+    // docker warns and carries on with defaults when config.json cannot be read.
     return {};
   }
+}
+
+export async function updateClientConfig(dataDir: string, env: Record<string, string | undefined>, change: (config: ClientConfig) => ClientConfig): Promise<void> {
+  const store = await openConfig(clientConfigDir(dataDir, env));
+  store.store = change({ ...store.store });
 }

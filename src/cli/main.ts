@@ -29,7 +29,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     err: nodeOutStream(process.stderr),
     in: nodeStdin(),
     client: localClient(engine),
-    config: readClientConfig(dataDir, env),
+    config: await readClientConfig(dataDir, env),
     env: { ...env },
     files: nodeHostFiles(),
   };
