@@ -1,0 +1,72 @@
+// docker exec (docker/cli cli/command/container/exec.go): a not-found container wins over
+// the TTY check; the command's exit code becomes ours.
+import { StatusError } from "../../cli/errors.js";
+import type { ParsedFlags } from "../../cli/spec.js";
+import type { Cli } from "../../cli/types.js";
+import { checkTty } from "./opts/attach.js";
+import { readKVEnvStrings } from "./opts/kvfile.js";
+
+export interface ExecOptions {
+  container: string;
+  command: string[];
+  detach: boolean;
+  interactive: boolean;
+  tty: boolean;
+  env: string[];
+  envFile: string[];
+  workdir: string;
+  user: string;
+  privileged: boolean;
+}
+
+export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
+  let env: string[];
+  try {
+    env = readKVEnvStrings(cli.files, opts.envFile, opts.env, cli.env);
+  } catch (e) {
+    throw new StatusError((e as Error).message, 1);
+  }
+  const attachStdin = !opts.detach && opts.interactive;
+
+  await cli.client.containerInspect(opts.container);
+  if (!opts.detach) {
+    try {
+      checkTty(cli, attachStdin, opts.tty);
+    } catch (e) {
+      throw new StatusError((e as Error).message, 1);
+    }
+  }
+  const stdin = attachStdin ? await cli.in.readAll() : undefined;
+  const result = await cli.client.containerExec(opts.container, {
+    cmd: opts.command,
+    env,
+    ...(opts.workdir !== "" ? { workingDir: opts.workdir } : {}),
+    ...(opts.user !== "" ? { user: opts.user } : {}),
+    tty: opts.tty,
+    attachStdin,
+    detach: opts.detach,
+    privileged: opts.privileged,
+    ...(stdin !== undefined ? { stdin } : {}),
+  });
+  if (opts.detach) return;
+  for (const chunk of result.output) {
+    (chunk.stream === "stderr" && !opts.tty ? cli.err : cli.out).write(chunk.text);
+  }
+  if (result.exitCode !== 0) throw new StatusError("", result.exitCode);
+}
+
+export async function action(cli: Cli, flags: ParsedFlags, args: string[]): Promise<void> {
+  const v = flags.values;
+  await runExec(cli, {
+    container: args[0]!,
+    command: args.slice(1),
+    detach: v.detach === true,
+    interactive: v.interactive === true,
+    tty: v.tty === true,
+    env: (v.env as string[]) ?? [],
+    envFile: (v["env-file"] as string[]) ?? [],
+    workdir: String(v.workdir ?? ""),
+    user: String(v.user ?? ""),
+    privileged: v.privileged === true,
+  });
+}

@@ -1,0 +1,54 @@
+// The create step shared by run and create (docker/cli cli/command/container/create.go
+// createContainer): CID file, client-side reference check, --pull policy, warnings.
+import type { ContainerCreateRequest } from "../../../client/api.js";
+import { familiarString, fullString, parseAnyReference, tagNameOnly, type NamedReference } from "../../../client/reference.js";
+import { DaemonError } from "../../../cli/errors.js";
+import type { Cli } from "../../../cli/types.js";
+import { pullOutput } from "./pull-output.js";
+
+export const PULL_OPTIONS = ["always", "missing", "never"] as const;
+
+export interface CreateStepOptions {
+  pull: string;
+  quiet: boolean;
+  warnings: string[];
+}
+
+/** validatePullOpt. */
+export function validatePullOpt(value: string): void {
+  if (value === "" || (PULL_OPTIONS as readonly string[]).includes(value)) return;
+  throw new Error(`invalid pull option: '${value}': must be one of "always", "missing" or "never"`);
+}
+
+async function pullImage(cli: Cli, ref: NamedReference, req: ContainerCreateRequest, quiet: boolean): Promise<void> {
+  const opts = req.platform ? { platform: req.platform } : {};
+  await cli.client.imagePull(fullString(ref), opts, pullOutput(cli, quiet));
+}
+
+/** Creates the container and returns its ID; errors are returned as docker's create path raises them. */
+export async function createContainer(cli: Cli, req: ContainerCreateRequest, opts: CreateStepOptions): Promise<string> {
+  for (const w of opts.warnings) cli.err.write(`${w}\n`);
+  const cidFile = req.hostConfig.containerIdFile;
+  if (cidFile !== "" && cli.files.exists(cidFile)) {
+    throw new Error(`container ID file found, make sure the other container isn't running or delete ${cidFile}`);
+  }
+
+  const ref = parseAnyReference(req.image);
+  const named = ref.kind === "named" ? tagNameOnly(ref.ref) : undefined;
+
+  if (opts.pull === "always" && named) await pullImage(cli, named, req, opts.quiet);
+
+  let response: { Id: string; Warnings: string[] };
+  try {
+    response = await cli.client.containerCreate(req);
+  } catch (err) {
+    if (!(err instanceof DaemonError && err.isNotFound && named && opts.pull === "missing")) throw err;
+    // Only the container ID may go to stdout.
+    if (!opts.quiet) cli.err.write(`Unable to find image '${familiarString(named)}' locally\n`);
+    await pullImage(cli, named, req, opts.quiet);
+    response = await cli.client.containerCreate(req);
+  }
+  for (const w of response.Warnings ?? []) cli.err.write(`WARNING: ${w}\n`);
+  if (cidFile !== "") cli.files.writeNew(cidFile, response.Id);
+  return response.Id;
+}

@@ -1,0 +1,73 @@
+// docker run (docker/cli cli/command/container/run.go): create, print the ID when detached,
+// start, then stream the output and exit with the container's exit code.
+import { DaemonError, StatusError } from "../../cli/errors.js";
+import type { ParsedFlags } from "../../cli/spec.js";
+import type { Cli } from "../../cli/types.js";
+import { checkTty, outputSink } from "./opts/attach.js";
+import { createContainer, validatePullOpt } from "./opts/create-container.js";
+import { toStatusError, usageError } from "./opts/errors.js";
+import { parseContainerOptions, type ContainerOptions } from "./opts/parse.js";
+
+export interface RunOptions {
+  container: ContainerOptions;
+  detach: boolean;
+  pull: string;
+  quiet: boolean;
+}
+
+export async function runRun(cli: Cli, opts: RunOptions): Promise<void> {
+  const { request: req, attachFlags, autoRemove } = opts.container;
+  if (!opts.detach) {
+    try {
+      checkTty(cli, req.attachStdin, req.tty);
+    } catch (e) {
+      throw new StatusError((e as Error).message, 1);
+    }
+  } else {
+    if (attachFlags.length > 0) throw new StatusError("conflicting options: cannot specify both --attach and --detach", 1);
+    req.attachStdin = req.attachStdout = req.attachStderr = false;
+    req.stdinOnce = false;
+  }
+
+  let id: string;
+  try {
+    id = await createContainer(cli, req, { pull: opts.pull, quiet: opts.quiet, warnings: opts.container.warnings });
+  } catch (e) {
+    throw toStatusError(e);
+  }
+
+  const attach = req.attachStdin || req.attachStdout || req.attachStderr;
+  if (!attach) cli.out.write(`${id}\n`);
+  const stdin = req.attachStdin ? await cli.in.readAll() : undefined;
+  try {
+    await cli.client.containerStart(id, stdin !== undefined ? { stdin } : {});
+  } catch (e) {
+    throw toStatusError(e);
+  }
+  if (!attach) return;
+
+  let status: number;
+  try {
+    status = await cli.client.containerAttach(
+      id,
+      outputSink(cli, { stdout: req.attachStdout, stderr: req.attachStderr, tty: req.tty }),
+    );
+  } catch (e) {
+    // An --rm container that already ran and removed itself has nothing left to stream.
+    if (autoRemove && e instanceof DaemonError && e.isNotFound) return;
+    throw e;
+  }
+  if (status !== 0) throw new StatusError("", status);
+}
+
+export async function action(cli: Cli, flags: ParsedFlags, args: string[]): Promise<void> {
+  const pull = String(flags.values.pull ?? "missing");
+  let container: ContainerOptions;
+  try {
+    validatePullOpt(pull);
+    container = parseContainerOptions(cli, flags, args);
+  } catch (e) {
+    throw usageError(e, "run");
+  }
+  await runRun(cli, { container, detach: flags.values.detach === true, pull, quiet: flags.values.quiet === true });
+}

@@ -1,0 +1,116 @@
+// The catalogue's content-addressed blobs: how a layer, an image config, a manifest and an
+// index are serialised, and the sha256 digests derived from those bytes. The digests are
+// stored precomputed in digests.ts (start-up stays cheap); a test recomputes them.
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import type { FileTree, LayerEntry } from "../../fs/types.js";
+import type { ImageConfig } from "../../model.js";
+import type { ImageDef, LayerDef } from "./types.js";
+
+export const digestOf = (s: string): string => `sha256:${bytesToHex(sha256(utf8ToBytes(s)))}`;
+
+/** The well-known empty layer: an empty tar, gzipped (32 bytes). */
+export const EMPTY_LAYER_DIFF_ID = "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
+export const EMPTY_LAYER_BLOB = "sha256:4f4fb700ef54461cfa02571ae0db9a0dc1e0cdb5577484a6d75e68dc38e8acc1";
+
+function sortedEntry(e: LayerEntry): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(e).sort()) o[k] = (e as unknown as Record<string, unknown>)[k];
+  return o;
+}
+
+/**
+ * Stand-in for the layer tar: the key (which stands for what a tar also records, like
+ * mtimes, so rebuilt layers differ), the declared size, and the files in path order.
+ */
+export function layerContent(key: string, size: number, files: FileTree): string {
+  const entries = Object.keys(files).sort().map((p) => [p, sortedEntry(files[p]!)]);
+  return JSON.stringify([key, size, entries]);
+}
+
+export function layerDigests(def: LayerDef): { diffId: string; blobDigest: string } {
+  const files = def.files();
+  if (def.size === 0 && Object.keys(files).length === 0) return { diffId: EMPTY_LAYER_DIFF_ID, blobDigest: EMPTY_LAYER_BLOB };
+  const diffId = digestOf(layerContent(def.key, def.size, files));
+  return { diffId, blobDigest: digestOf(`gzip:${diffId}:${def.compressedSize}`) };
+}
+
+/** The config object as an image config blob holds it (OCI field order, empty fields left out). */
+export function configObject(c: ImageConfig): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (c.User) o.User = c.User;
+  if (c.ExposedPorts && Object.keys(c.ExposedPorts).length) o.ExposedPorts = c.ExposedPorts;
+  o.Env = c.Env;
+  if (c.Entrypoint) o.Entrypoint = c.Entrypoint;
+  if (c.Cmd) o.Cmd = c.Cmd;
+  if (c.Volumes && Object.keys(c.Volumes).length) o.Volumes = c.Volumes;
+  if (c.WorkingDir) o.WorkingDir = c.WorkingDir;
+  if (c.Labels && Object.keys(c.Labels).length) o.Labels = c.Labels;
+  if (c.StopSignal) o.StopSignal = c.StopSignal;
+  if (c.ArgsEscaped) o.ArgsEscaped = true;
+  return o;
+}
+
+/** The image config blob; its digest is the image ID. */
+export function imageConfigJson(def: ImageDef, diffIds: string[]): string {
+  return JSON.stringify({
+    architecture: def.architecture,
+    config: configObject(def.config),
+    created: def.created,
+    history: def.history,
+    os: def.os,
+    rootfs: { type: "layers", diff_ids: diffIds },
+    ...(def.variant ? { variant: def.variant } : {}),
+  });
+}
+
+const byteLength = (s: string): number => utf8ToBytes(s).length;
+
+export function manifestJson(configJson: string, layers: { blobDigest: string; compressedSize: number }[]): string {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: "application/vnd.oci.image.manifest.v1+json",
+    config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: digestOf(configJson), size: byteLength(configJson) },
+    layers: layers.map((l) => ({ mediaType: "application/vnd.oci.image.layer.v1.tar+gzip", digest: l.blobDigest, size: l.compressedSize })),
+  });
+}
+
+export function indexJson(manifest: string, def: ImageDef): string {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: "application/vnd.oci.image.index.v1+json",
+    manifests: [
+      {
+        mediaType: "application/vnd.oci.image.manifest.v1+json",
+        digest: digestOf(manifest),
+        size: byteLength(manifest),
+        platform: { architecture: def.architecture, os: def.os, ...(def.variant ? { variant: def.variant } : {}) },
+      },
+    ],
+  });
+}
+
+/** Every digest of the catalogue, computed from content: what digests.ts must hold. */
+export function computeDigests(layers: LayerDef[], images: ImageDef[]): {
+  layers: Record<string, [string, string]>;
+  images: Record<string, [string, string, string]>;
+} {
+  const out = { layers: {} as Record<string, [string, string]>, images: {} as Record<string, [string, string, string]> };
+  const byKey = new Map(layers.map((l) => [l.key, l]));
+  for (const l of layers) {
+    const d = layerDigests(l);
+    out.layers[l.key] = [d.diffId, d.blobDigest];
+  }
+  for (const img of images) {
+    const ls = img.layers.map((k) => {
+      const def = byKey.get(k);
+      if (!def) throw new Error(`image ${img.key}: unknown layer ${k}`);
+      const [diffId, blobDigest] = out.layers[k]!;
+      return { diffId, blobDigest, compressedSize: def.compressedSize };
+    });
+    const config = imageConfigJson(img, ls.map((l) => l.diffId));
+    const manifest = manifestJson(config, ls);
+    out.images[img.key] = [digestOf(config), digestOf(manifest), digestOf(indexJson(manifest, img))];
+  }
+  return out;
+}

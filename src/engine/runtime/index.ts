@@ -1,0 +1,18 @@
+// The container runtime: finds executables in a container's filesystem and runs them as
+// simulated processes against a virtual clock.
+import type { ProcessContext } from "./types.js";
+import { runProcess, type RuntimeResult } from "./programs.js";
+
+export { programs, resolveExecutable, DEFAULT_PATH, type Resolution, type RuntimeResult } from "./programs.js";
+export { LIMITS, type SentSignal } from "./applets/context.js";
+export { ShellSession, type Fds } from "./shell/session.js";
+export { createShellSession, type InteractiveShell } from "./shell/interactive.js";
+
+/**
+ * Runs argv[0] (already known to resolve) as PID 1 or an exec'd process. The result has the
+ * output with virtual times, the exit (null while it keeps running, see LIMITS), the reaction
+ * to SIGTERM, and `signals`: what `kill` sent to other pids (pid 1 from an exec ends the container).
+ */
+export function startProcess(ctx: ProcessContext): RuntimeResult {
+  return runProcess(ctx);
+}
