@@ -59,8 +59,11 @@ export interface DaemonApi {
   containerLogs(idOrName: string, opts: LogsOptions): Promise<{ entries: LogEntry[]; tty: boolean }>;
   /** Follows logs until the container stops, calling onEntry per entry as simulated time passes. */
   containerLogsFollow(idOrName: string, opts: LogsOptions, onEntry: (e: LogEntry) => void, signal?: AbortSignal): Promise<void>;
-  /** Streams the current run's output until its main process exits; resolves to its exit code. */
-  containerAttach(idOrName: string, onEntry: (e: LogEntry) => void, signal?: AbortSignal): Promise<number>;
+  /**
+   * Streams the current run's output until its main process exits; resolves to its exit code.
+   * With `start`, starts the container first (an attached `docker run`/`start -a`).
+   */
+  containerAttach(idOrName: string, onEntry: (e: LogEntry) => void, opts?: { start?: { stdin?: string }; signal?: AbortSignal }): Promise<number>;
   /** The Engine API's container JSON, keys in the daemon's order. */
   containerInspect(idOrName: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
   containerTop(idOrName: string, psArgs?: string): Promise<TopResult>;

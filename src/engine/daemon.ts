@@ -30,7 +30,7 @@ import { listContainers } from "./containers/list.js";
 import { getContainer } from "./containers/lookup.js";
 import { nextWake } from "./containers/wake.js";
 import { EngineError } from "./errors.js";
-import type { Engine, HostView } from "./host.js";
+import type { Engine, HostView, Tx } from "./host.js";
 import { imageHistory, inspectImage, listImages, pullImage, removeImage, tagImage } from "./images/index.js";
 import type { LogRecord } from "./model.js";
 import { systemInfo, versionInfo } from "./system.js";
@@ -173,41 +173,29 @@ export class Daemon {
 
   /**
    * Streams the output of the container's current run until its main process exits, and
-   * returns the exit code. Each step is a transaction, so output is captured even when the
-   * container removes itself (--rm) in the same step.
+   * returns the exit code. With `start`, the container is started first, in the same captured
+   * step, so the output of a process that ends (and with --rm, is removed) at once is not lost.
+   * Each step is a transaction that captures what it writes to the container's log.
    */
-  async containerAttach(ref: string, onEntry: (e: LogEntry) => void, signal?: AbortSignal): Promise<number> {
-    const start = await this.view();
-    const c = getContainer(start.state, ref);
-    const id = c.id;
-    const startedAt = c.state.startedAt;
+  async containerAttach(ref: string, onEntry: (e: LogEntry) => void, opts: { start?: { stdin?: string }; signal?: AbortSignal } = {}): Promise<number> {
+    const { signal } = opts;
+    let id = "";
+    let startedAt = 0;
     let delivered = 0;
-    const deliver = (records: LogRecord[]) => {
-      for (const r of records.slice(delivered)) if (r.time >= startedAt) onEntry({ stream: r.stream, text: r.text, time: r.time });
-      delivered = records.length;
+    const deliverRun = (records: LogRecord[]) => {
+      const run = records.filter((r) => r.time >= startedAt);
+      for (const r of run.slice(delivered)) onEntry({ stream: r.stream, text: r.text, time: r.time });
+      delivered = Math.max(delivered, run.length);
     };
-    let view = start;
-    for (;;) {
+    /** One captured step; returns the die event of this run when the process has ended. */
+    const step = async (fn: (tx: Tx) => void, advanceTo?: number) => {
       const captured: LogRecord[] = [];
       let removed = false;
-      const stored = await this.engine.readLog(id);
-      const records = [...stored, ...(view.pendingLogs.get(id) ?? [])];
-      deliver(records);
-      const die = view.state.events.find((e) => e.actorId === id && e.action === "die" && e.time >= startedAt);
-      if (die) return Number(die.attributes.exitCode ?? 0);
-      if (!view.state.containers[id]) return 0;
-      if (signal?.aborted) return 0;
-      const wake = nextWake(view.state.containers[id]);
-      const frozen = view.state.clock.frozenAt !== undefined;
-      if (wake === null) {
-        if (frozen) await waitForever(signal);
-        else await this.engine.options.sleep(POLL_MS);
-      } else if (!frozen) {
-        await this.engine.options.sleep(Math.max(0, Math.min(wake - view.now, POLL_MS * 4)));
-      }
-      // Persist the step, capturing output of a container that removes itself in it.
-      const dieEvent = await this.engine.transact(
-        (tx) => tx.state.events.find((e) => e.actorId === id && e.action === "die" && e.time >= startedAt),
+      const die = await this.engine.transact(
+        (tx) => {
+          fn(tx);
+          return tx.state.events.find((e) => e.actorId === id && e.action === "die" && e.time >= startedAt);
+        },
         {
           observe: {
             appendLog: (logId, rs) => {
@@ -217,14 +205,52 @@ export class Daemon {
               if (logId === id) removed = true;
             },
           },
-          ...(frozen && wake !== null ? { advanceTo: wake } : {}),
+          ...(advanceTo !== undefined ? { advanceTo } : {}),
         },
       );
       if (removed) {
+        // The log file is gone with the container: what this step wrote is all that is left.
         for (const r of captured) if (r.time >= startedAt) onEntry({ stream: r.stream, text: r.text, time: r.time });
-        return Number(dieEvent?.attributes.exitCode ?? 0);
+      } else {
+        deliverRun(await this.engine.readLog(id));
       }
-      view = await this.view();
+      return { die, removed };
+    };
+
+    const current = getContainer((await this.view()).state, ref);
+    // Attaching to a container that already runs (start -a on a running container): just attach.
+    if (opts.start && !(current.state.running && !current.state.restarting)) {
+      const stdin = opts.start.stdin;
+      id = current.id;
+      const first = await step((tx) => {
+        startContainer(tx, ref, stdin);
+        startedAt = tx.now;
+      });
+      if (first.die) return Number(first.die.attributes.exitCode ?? 0);
+      if (first.removed) return 0;
+    } else {
+      const view = await this.view();
+      const c = getContainer(view.state, ref);
+      id = c.id;
+      startedAt = c.state.startedAt;
+      deliverRun([...(await this.engine.readLog(id)), ...(view.pendingLogs.get(id) ?? [])]);
+    }
+    for (;;) {
+      if (signal?.aborted) return 0;
+      const view = await this.view();
+      if (!view.state.containers[id]) return 0;
+      const wake = nextWake(view.state.containers[id]);
+      const frozen = view.state.clock.frozenAt !== undefined;
+      if (wake === null) {
+        if (frozen) await waitForever(signal);
+        else await this.engine.options.sleep(POLL_MS);
+      } else if (!frozen) {
+        await this.engine.options.sleep(Math.max(0, Math.min(wake - view.now, POLL_MS * 4)));
+      }
+      if (signal?.aborted) return 0;
+      const { die, removed } = await step(() => undefined, frozen && wake !== null ? wake : undefined);
+      if (die) return Number(die.attributes.exitCode ?? 0);
+      if (removed) return 0;
     }
   }
 
@@ -238,8 +264,10 @@ export class Daemon {
 
   async containerExec(ref: string, req: ExecRequest): Promise<ExecResult> {
     const result = await this.engine.transact((tx) => execInContainer(tx, ref, req));
-    const view = await this.view();
-    if (result.endsAt > view.now) await this.engine.waitUntil(result.endsAt, () => undefined);
+    if (!req.detach) {
+      const view = await this.view();
+      if (result.endsAt > view.now) await this.engine.waitUntil(result.endsAt, () => undefined);
+    }
     return { exitCode: result.exitCode, output: result.output };
   }
 
@@ -255,7 +283,7 @@ export class Daemon {
   }
 
   async imageInspect(ref: string): Promise<Record<string, unknown>> {
-    return inspectImage(await this.view(), ref);
+    return inspectImage(await this.view(), ref) as unknown as Record<string, unknown>;
   }
 
   async imageRemove(ref: string, opts: { force?: boolean; noPrune?: boolean } = {}): Promise<RemoveImageItem[]> {

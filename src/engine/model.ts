@@ -211,6 +211,8 @@ export interface ProcessRecord {
   processes: ProcessInfo[];
   /** A stop or kill is under way: its completion emits the `stop` event. */
   stopPending?: boolean;
+  /** The stop signal was ignored: SIGKILL follows when the grace period ends. */
+  killAfterGrace?: boolean;
 }
 
 export interface ContainerRecord {

@@ -1,8 +1,11 @@
-// Go's RFC3339Nano for the daemon's JSON (trailing zeros of the fraction dropped; zero time).
+// Go's time.RFC3339Nano for the daemon's JSON: UTC, trailing zeros of the fraction dropped,
+// and Go's zero time for "never" (stored as 0).
+export const GO_ZERO_TIME = "0001-01-01T00:00:00Z";
+
 export function rfc3339Nano(ms: number): string {
-  if (ms === 0) return "0001-01-01T00:00:00Z";
-  const iso = new Date(ms).toISOString(); // 2025-06-01T10:00:00.123Z
-  const [whole, frac = "000Z"] = iso.split(".");
-  const digits = frac.replace("Z", "").replace(/0+$/, "");
-  return digits ? `${whole}.${digits}Z` : `${whole}Z`;
+  if (ms === 0) return GO_ZERO_TIME;
+  const iso = new Date(ms).toISOString(); // 2025-06-01T10:00:00.120Z
+  const [base, frac] = iso.slice(0, -1).split(".");
+  const digits = (frac ?? "").replace(/0+$/, "");
+  return digits ? `${base}.${digits}Z` : `${base}Z`;
 }

@@ -6,6 +6,7 @@ import { goJson } from "./json.js";
 import { displayablePorts } from "./ports.js";
 import { ellipsis, goQuote, truncateId } from "./strings.js";
 import { TabWriter } from "./tabwriter.js";
+import { executePartial, GO_MAP, GO_TYPE, headerFuncs, parseTemplate, type Template } from "./template/index.js";
 import { goTimeString } from "./time.js";
 import { humanDuration, humanSizeWithPrecision } from "./units.js";
 
@@ -68,18 +69,19 @@ export type ContainerRow = ContainerSummary & { ImageManifestDescriptor?: { plat
 
 /** Platform is a Stringer in Go (platforms.FormatAll); JSON keeps the struct. */
 class PlatformValue {
-  constructor(readonly p: OciPlatform) {}
+  readonly [GO_TYPE] = "*formatter.Platform";
+  readonly #p: OciPlatform;
+  constructor(p: OciPlatform) {
+    this.#p = p;
+  }
   String(): string {
-    let s = `${this.p.os}/${this.p.architecture}`;
-    if (this.p.variant) s += `/${this.p.variant}`;
-    if (this.p["os.version"]) s += `(${this.p["os.version"]})`;
+    let s = `${this.#p.os}/${this.#p.architecture}`;
+    if (this.#p.variant) s += `/${this.#p.variant}`;
+    if (this.#p["os.version"]) s += `(${this.#p["os.version"]})`;
     return s;
   }
-  toString(): string {
-    return this.String();
-  }
   MarshalJSON(): string {
-    return goJson(this.p);
+    return goJson(this.#p);
   }
 }
 
@@ -108,27 +110,35 @@ const EMPTY: ContainerRow = {
   Mounts: [],
 };
 
-/** The methods a ps template may call; names are docker's. */
+/**
+ * The methods a ps template may call; names are docker's. State lives in private fields
+ * so templates see only the methods, as Go templates see only exported ones.
+ */
 export class ContainerContext {
-  /** Go type name, for template error messages. */
-  static readonly goTypeName = "*formatter.ContainerContext";
-  /** Fields the template touched (docker uses it to detect `.Size`). */
-  readonly fieldsUsed = new Set<string>();
+  readonly [GO_TYPE] = "*formatter.ContainerContext";
+  readonly #c: ContainerRow;
+  readonly #opts: ContainerContextOptions;
+  #sizeUsed = false;
 
-  constructor(
-    readonly c: ContainerRow = EMPTY,
-    readonly opts: ContainerContextOptions = { trunc: true, now: 0 },
-  ) {}
+  constructor(c: ContainerRow = EMPTY, opts: ContainerContextOptions = { trunc: true, now: 0 }) {
+    this.#c = c;
+    this.#opts = opts;
+  }
+
+  /** Whether a template called Size (docker's FieldsUsed["Size"]). */
+  static sizeUsed(ctx: ContainerContext): boolean {
+    return ctx.#sizeUsed;
+  }
 
   ID(): string {
-    return this.opts.trunc ? truncateId(this.c.Id) : this.c.Id;
+    return this.#opts.trunc ? truncateId(this.#c.Id) : this.#c.Id;
   }
 
   Names(): string {
     const names: string[] = [];
-    for (const n of this.c.Names ?? []) {
+    for (const n of this.#c.Names ?? []) {
       const name = n.startsWith("/") ? n.slice(1) : n;
-      if (this.opts.trunc) {
+      if (this.#opts.trunc) {
         // Only the first name that is not a legacy link alias ("other/alias").
         if (!name.includes("/")) return name;
         continue;
@@ -139,10 +149,10 @@ export class ContainerContext {
   }
 
   Image(): string {
-    const image = this.c.Image;
+    const image = this.#c.Image;
     if (image === "") return "<no image>";
-    if (!this.opts.trunc) return image;
-    const short = truncateId(this.c.ImageID);
+    if (!this.#opts.trunc) return image;
+    const short = truncateId(this.#c.ImageID);
     if (short === truncateId(image)) return short;
     try {
       let ref = parseNormalizedNamed(image);
@@ -154,44 +164,44 @@ export class ContainerContext {
   }
 
   Command(): string {
-    const command = this.opts.trunc ? ellipsis(this.c.Command, 20) : this.c.Command;
+    const command = this.#opts.trunc ? ellipsis(this.#c.Command, 20) : this.#c.Command;
     return goQuote(command);
   }
 
   CreatedAt(): string {
-    return goTimeStringInZone(this.c.Created * 1000, this.opts.tz);
+    return goTimeStringInZone(this.#c.Created * 1000, this.#opts.tz);
   }
 
   RunningFor(): string {
-    return humanDuration(this.opts.now - this.c.Created * 1000) + " ago";
+    return humanDuration(this.#opts.now - this.#c.Created * 1000) + " ago";
   }
 
   Platform(): PlatformValue | null {
-    const p = this.c.ImageManifestDescriptor?.platform;
+    const p = this.#c.ImageManifestDescriptor?.platform;
     return p ? new PlatformValue(p) : null;
   }
 
   Ports(): string {
-    return displayablePorts(this.c.Ports ?? []);
+    return displayablePorts(this.#c.Ports ?? []);
   }
 
   State(): string {
-    return this.c.State;
+    return this.#c.State;
   }
 
   Status(): string {
-    return this.c.Status;
+    return this.#c.Status;
   }
 
   Size(): string {
-    this.fieldsUsed.add("Size");
-    const srw = humanSizeWithPrecision(this.c.SizeRw ?? 0, 3);
-    const rootfs = this.c.SizeRootFs ?? 0;
+    this.#sizeUsed = true;
+    const srw = humanSizeWithPrecision(this.#c.SizeRw ?? 0, 3);
+    const rootfs = this.#c.SizeRootFs ?? 0;
     return rootfs > 0 ? `${srw} (virtual ${humanSizeWithPrecision(rootfs, 3)})` : srw;
   }
 
   Labels(): string {
-    const labels = this.c.Labels;
+    const labels = this.#c.Labels;
     if (!labels) return "";
     return Object.entries(labels)
       .map(([k, v]) => `${k}=${v}`)
@@ -200,24 +210,24 @@ export class ContainerContext {
   }
 
   Label(name: string): string {
-    return this.c.Labels?.[name] ?? "";
+    return this.#c.Labels?.[name] ?? "";
   }
 
   Mounts(): string {
-    return (this.c.Mounts ?? [])
+    return (this.#c.Mounts ?? [])
       .map((m) => {
         const name = m.Name ? m.Name : m.Source;
-        return this.opts.trunc ? ellipsis(name, 15) : name;
+        return this.#opts.trunc ? ellipsis(name, 15) : name;
       })
       .join(",");
   }
 
   LocalVolumes(): string {
-    return String((this.c.Mounts ?? []).filter((m) => m.Driver === "local").length);
+    return String((this.#c.Mounts ?? []).filter((m) => m.Driver === "local").length);
   }
 
   Networks(): string {
-    return Object.keys(this.c.NetworkSettings?.Networks ?? {}).join(",");
+    return Object.keys(this.#c.NetworkSettings?.Networks ?? {}).join(",");
   }
 
   /** formatter.MarshalJSON: every zero-argument method, keys sorted, HTML escaped. */
@@ -295,6 +305,81 @@ export function goTimeStringInZone(ms: number, tz?: string): string {
   const numeric = sign + p2(Math.floor(abs / 60)) + p2(abs % 60);
   const date = `${String(parts.year).padStart(4, "0")}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
   return `${date} ${numeric} ${zoneAbbreviation(zone, ms, offset)}`;
+}
+
+/** docker's formatter.Context.Format helpers (cli/command/formatter/formatter.go). */
+export const isTableFormat = (format: string): boolean => format.startsWith("table");
+
+/** Context.preFormat: drops "table", expands "json", trims spaces, turns typed \t and \n into TAB and newline. */
+export function preFormat(format: string): string {
+  let f = format;
+  if (isTableFormat(f)) f = f.slice("table".length);
+  else if (f === "json") f = "{{json .}}";
+  f = f.replace(/^ +| +$/g, "");
+  return f.replace(/\\t|\\n/g, (m) => (m === "\\t" ? "\t" : "\n"));
+}
+
+/**
+ * Context.Write: each row through the template plus "\n"; a table gets the header (rendered
+ * over `headers` with the header functions, errors ignored) and the tabwriter(10, 1, 3).
+ * Throws Error("template parsing error: ...") when parsing or a row fails, printing nothing.
+ */
+export function writeContext(format: string, headers: Record<string, string>, rows: unknown[]): string {
+  const text = preFormat(format);
+  let tmpl: Template;
+  try {
+    tmpl = parseTemplate(text);
+  } catch (e) {
+    throw new Error(`template parsing error: ${(e as Error).message}`);
+  }
+  let body = "";
+  for (const row of rows) {
+    const r = executePartial(tmpl, row);
+    if (r.error) throw new Error(`template parsing error: ${r.error.message}`);
+    body += r.output + "\n";
+  }
+  if (!isTableFormat(format)) return body;
+  const headerMap: Record<string | symbol, unknown> = { ...headers };
+  Object.defineProperty(headerMap, GO_MAP, { value: true, enumerable: false });
+  const header = executePartial(tmpl, headerMap, { funcs: headerFuncs }).output;
+  const tw = new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: " " });
+  tw.write(header + "\n" + body);
+  return tw.flush();
+}
+
+export interface ContainerListFormat {
+  /** The --format value (or psFormat), "" for the default table. */
+  format: string;
+  quiet: boolean;
+  /** Whether sizes were requested (adds SIZE to the default table). */
+  size: boolean;
+  trunc: boolean;
+  now: number;
+  tz?: string;
+}
+
+/** formatter.ContainerWrite. */
+export function formatContainers(rows: ContainerRow[], opts: ContainerListFormat): string {
+  const format = newContainerFormat(opts.format, opts.quiet, opts.size);
+  const ctxOpts: ContainerContextOptions = { trunc: opts.trunc, now: opts.now, ...(opts.tz !== undefined ? { tz: opts.tz } : {}) };
+  return writeContext(format, containerHeaders, rows.map((c) => new ContainerContext(c, ctxOpts)));
+}
+
+/**
+ * buildContainerListOptions' template check: parse the format as typed, run it once over an
+ * empty context. Returns whether it uses .Size; throws Error with docker's text otherwise.
+ */
+export function checkContainerFormat(format: string): { usesSize: boolean } {
+  let tmpl: Template;
+  try {
+    tmpl = parseTemplate(format);
+  } catch (e) {
+    throw new Error(`failed to parse template: ${(e as Error).message}`);
+  }
+  const probe = new ContainerContext();
+  const r = executePartial(tmpl, probe);
+  if (r.error) throw new Error(`failed to execute template: ${r.error.message}`);
+  return { usesSize: ContainerContext.sizeUsed(probe) };
 }
 
 /** docker top: the ps table through tabwriter.NewWriter(out, 20, 1, 3, ' ', 0). */

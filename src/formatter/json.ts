@@ -7,6 +7,7 @@ export interface GoJsonOptions {
 }
 
 const HEX = "0123456789abcdef";
+const GO_NIL_KEY = Symbol.for("mockdocker.goNil");
 
 /** Go's JSON string encoding (encodeState.string). */
 export function goJsonString(s: string, escapeHtml = true): string {
@@ -73,6 +74,8 @@ export function goJson(value: unknown, opts: GoJsonOptions = {}): string {
   const esc = opts.escapeHtml ?? true;
   const enc = (v: unknown): string => {
     if (v === null || v === undefined) return "null";
+    if (v instanceof Number) return goJsonNumber(Number(v));
+    if (typeof v === "object" && (v as Record<symbol, unknown>)[GO_NIL_KEY] === true) return "null";
     switch (typeof v) {
       case "string": return goJsonString(v, esc);
       case "number": return goJsonNumber(v);

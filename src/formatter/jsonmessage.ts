@@ -9,6 +9,11 @@ export interface ProgressWriter {
 
 const ESC = "\x1b[";
 
+/** An error message in the stream (jsonmessage.JSONError): the CLI prints its text bare. */
+export class JsonMessageError extends Error {
+  override name = "JsonMessageError";
+}
+
 /** JSONProgress.String(): the bar and byte counts ("" when there is nothing to show). */
 export function progressString(detail: JsonMessage["progressDetail"], width: number): string {
   const current = detail?.current ?? 0;
@@ -34,7 +39,7 @@ export class JsonMessageDisplay {
   ) {}
 
   display(m: JsonMessage): void {
-    if (m.error) throw new Error(m.error);
+    if (m.error) throw new JsonMessageError(m.error);
     if (m.aux !== undefined) return;
     const hasProgress = m.progressDetail !== undefined;
     let diff = 0;

@@ -4,8 +4,8 @@ import { expectGolden } from "./golden.js";
 
 async function withTwo() {
   const sb = createSandbox();
-  expect((await sb.run("run -d --name a nginx")).exitCode).toBe(0);
-  expect((await sb.run("create --name b nginx")).exitCode).toBe(0);
+  expect((await sb.run("run -d --name old nginx")).exitCode).toBe(0);
+  expect((await sb.run("create --name taken nginx")).exitCode).toBe(0);
   return sb;
 }
 
@@ -14,25 +14,25 @@ const names = (sb: ReturnType<typeof createSandbox>) => Object.values(sb.state()
 describe("docker rename", () => {
   it("renames silently", async () => {
     const sb = await withTwo();
-    expectGolden("container-rename-ok", await sb.run("rename a c"));
-    expect(names(sb)).toEqual(["/b", "/c"]);
+    expectGolden("container-rename-ok", await sb.run("rename old fresh"));
+    expect(names(sb)).toEqual(["/fresh", "/taken"]);
   });
 
   it("reports a name in use, then its own error", async () => {
     const sb = await withTwo();
-    expectGolden("container-rename-conflict", await sb.run("rename a b"));
-    expect(names(sb)).toEqual(["/a", "/b"]);
+    expectGolden("container-rename-conflict", await sb.run("rename old taken"));
+    expect(names(sb)).toEqual(["/old", "/taken"]);
   });
 
   it("refuses the same name", async () => {
     const sb = await withTwo();
-    expectGolden("container-rename-same", await sb.run("rename a a"));
+    expectGolden("container-rename-same", await sb.run("rename old old"));
   });
 
   it("refuses empty names", async () => {
     const sb = await withTwo();
-    expectGolden("container-rename-empty", await sb.run(["rename", "", "b"]));
-    expectGolden("container-rename-empty-new", await sb.run(["rename", "a", "  "]));
+    expectGolden("container-rename-empty", await sb.run(["rename", "", "taken"]));
+    expectGolden("container-rename-empty-new", await sb.run(["rename", "old", "  "]));
   });
 
   it("reports a missing container", async () => {
@@ -41,6 +41,6 @@ describe("docker rename", () => {
 
   it("reports an invalid new name", async () => {
     const sb = await withTwo();
-    expectGolden("container-rename-invalid", await sb.run("rename a -bad"));
+    expectGolden("container-rename-invalid", await sb.run(["rename", "old", "bad name"]));
   });
 });

@@ -1,6 +1,6 @@
 // docker run (docker/cli cli/command/container/run.go): create, print the ID when detached,
 // start, then stream the output and exit with the container's exit code.
-import { DaemonError, StatusError } from "../../cli/errors.js";
+import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { checkTty, outputSink } from "./opts/attach.js";
@@ -16,7 +16,7 @@ export interface RunOptions {
 }
 
 export async function runRun(cli: Cli, opts: RunOptions): Promise<void> {
-  const { request: req, attachFlags, autoRemove } = opts.container;
+  const { request: req, attachFlags } = opts.container;
   if (!opts.detach) {
     try {
       checkTty(cli, req.attachStdin, req.tty);
@@ -29,6 +29,7 @@ export async function runRun(cli: Cli, opts: RunOptions): Promise<void> {
     req.stdinOnce = false;
   }
 
+  const attach = req.attachStdin || req.attachStdout || req.attachStderr;
   let id: string;
   try {
     id = await createContainer(cli, req, { pull: opts.pull, quiet: opts.quiet, warnings: opts.container.warnings });
@@ -36,26 +37,25 @@ export async function runRun(cli: Cli, opts: RunOptions): Promise<void> {
     throw toStatusError(e);
   }
 
-  const attach = req.attachStdin || req.attachStdout || req.attachStderr;
-  if (!attach) cli.out.write(`${id}\n`);
-  const stdin = req.attachStdin ? await cli.in.readAll() : undefined;
-  try {
-    await cli.client.containerStart(id, stdin !== undefined ? { stdin } : {});
-  } catch (e) {
-    throw toStatusError(e);
+  if (!attach) {
+    cli.out.write(`${id}\n`);
+    try {
+      await cli.client.containerStart(id);
+    } catch (e) {
+      throw toStatusError(e);
+    }
+    return;
   }
-  if (!attach) return;
-
+  const stdin = req.attachStdin ? await cli.in.readAll() : undefined;
   let status: number;
   try {
-    status = await cli.client.containerAttach(
-      id,
-      outputSink(cli, { stdout: req.attachStdout, stderr: req.attachStderr, tty: req.tty }),
-    );
+    // Starting inside the attach keeps the output of a process that ends (and with --rm,
+    // is removed by the daemon) straight away.
+    status = await cli.client.containerAttach(id, outputSink(cli, { stdout: req.attachStdout, stderr: req.attachStderr, tty: req.tty }), {
+      start: stdin !== undefined ? { stdin } : {},
+    });
   } catch (e) {
-    // An --rm container that already ran and removed itself has nothing left to stream.
-    if (autoRemove && e instanceof DaemonError && e.isNotFound) return;
-    throw e;
+    throw toStatusError(e);
   }
   if (status !== 0) throw new StatusError("", status);
 }

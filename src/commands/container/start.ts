@@ -17,18 +17,12 @@ async function startAttached(cli: Cli, opts: StartOptions): Promise<void> {
   const ref = opts.containers[0]!;
   const info = await cli.client.containerInspect(ref);
   const config = (info.Config ?? {}) as { Tty?: boolean; OpenStdin?: boolean };
-  const hostConfig = (info.HostConfig ?? {}) as { AutoRemove?: boolean };
   const tty = config.Tty === true;
   const withStdin = opts.interactive && config.OpenStdin === true;
   const stdin = withStdin ? await cli.in.readAll() : undefined;
-  await cli.client.containerStart(ref, stdin !== undefined ? { stdin } : {});
-  let status: number;
-  try {
-    status = await cli.client.containerAttach(String(info.Id ?? ref), outputSink(cli, { stdout: true, stderr: true, tty }));
-  } catch (e) {
-    if (hostConfig.AutoRemove && e instanceof DaemonError && e.isNotFound) return;
-    throw e;
-  }
+  const status = await cli.client.containerAttach(String(info.Id ?? ref), outputSink(cli, { stdout: true, stderr: true, tty }), {
+    start: stdin !== undefined ? { stdin } : {},
+  });
   if (status !== 0) throw new StatusError("", status);
 }
 

@@ -9,6 +9,8 @@ import { networkByName } from "./endpoints.js";
 import { containerByName, getContainer } from "./lookup.js";
 import { containerAttributes, flushOutput, handleExit, removeContainerRecord, runMainProcess, settleContainer, StartError } from "./process.js";
 import { parseSignal } from "./signals.js";
+import { shiftLogTimestamps } from "../runtime/services/index.js";
+import type { OutputChunk } from "../runtime/types.js";
 
 export function startContainer(tx: Tx, ref: string, stdin?: string): void {
   const c = getContainer(tx.state, ref);
@@ -40,6 +42,12 @@ function failStart(c: ContainerRecord, message: string, exitCode: number): never
   throw new EngineError(message, 500);
 }
 
+/** A program's shutdown lines are written relative to the signal; place them at `at`. */
+function shutdownLog(c: ContainerRecord, log: OutputChunk[], at: number): OutputChunk[] {
+  const shift = at - c.state.startedAt;
+  return log.map((chunk) => ({ ...chunk, at: at + chunk.at, text: shiftLogTimestamps(chunk.text, shift) }));
+}
+
 function stopSignalOf(c: ContainerRecord): string {
   return c.config.StopSignal || "SIGTERM";
 }
@@ -66,15 +74,16 @@ export function stopContainer(tx: Tx, ref: string, opts: { signal?: string; time
   const reaction = signal.number === 9 ? { kind: "exit" as const, code: 137 } : c.process?.onTerm ?? { kind: "ignore" as const };
   let downAt: number;
   let code: number;
+  const p = c.process!;
   if (reaction.kind === "exit") {
     downAt = tx.now;
     code = reaction.code;
-    if (reaction.log && c.process) c.process.pending.push(...reaction.log.map((chunk) => ({ ...chunk, at: tx.now + chunk.at })));
+    if (reaction.log && c.process) c.process.pending.push(...shutdownLog(c, reaction.log, tx.now));
   } else {
     downAt = graceSeconds < 0 ? Number.MAX_SAFE_INTEGER : tx.now + graceSeconds * 1000;
     code = 137;
+    p.killAfterGrace = true;
   }
-  const p = c.process!;
   // An earlier natural exit wins over the signal.
   if (p.exitAt === null || p.exitAt > downAt) {
     p.exitAt = downAt;
@@ -108,7 +117,7 @@ export function killContainer(tx: Tx, ref: string, signalName: string | undefine
   }
   if (["SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP"].includes(signal.name) && p.onTerm.kind === "exit") {
     s.manuallyStopped = true;
-    if (p.onTerm.log) p.pending.push(...p.onTerm.log.map((chunk) => ({ ...chunk, at: tx.now + chunk.at })));
+    if (p.onTerm.log) p.pending.push(...shutdownLog(c, p.onTerm.log, tx.now));
     handleExit(tx, c, tx.now, p.onTerm.code);
   }
   // Other signals, and signals a PID 1 has no handler for, change nothing.

@@ -114,11 +114,14 @@ export function flushOutput(tx: Tx, c: ContainerRecord, upTo: number): void {
 export function handleExit(tx: Tx, c: ContainerRecord, at: number, code: number, reason: { oomKilled?: boolean } = {}): void {
   flushOutput(tx, c, at);
   const stopping = c.process?.stopPending === true;
+  if (stopping && c.process?.killAfterGrace && code === 137) {
+    emitEvent(tx.state, at, "container", "kill", c.id, containerAttributes(c, { signal: "9" }));
+  }
   const s = c.state;
   const ranFor = at - s.startedAt;
   Object.assign(s, { running: false, paused: false, restarting: false, pid: 0, exitCode: code, finishedAt: at, status: "exited" });
   s.oomKilled = reason.oomKilled ?? false;
-  if (c.process) c.process = { ...c.process, pending: [], exitAt: null, processes: [], stopPending: false };
+  if (c.process) c.process = { ...c.process, pending: [], exitAt: null, processes: [], stopPending: false, killAfterGrace: false };
   c.ports = [];
   emitEvent(tx.state, at, "container", "die", c.id, containerAttributes(c, { execDuration: String(Math.trunc(ranFor / 1000)), exitCode: String(code) }));
   disconnectEndpoints(tx, c, at);

@@ -88,7 +88,9 @@ export class LayerIndex {
   }
 
   private ensureParents(path: string): void {
-    const parts = splitPath(dirnameOf(path));
+    const dir = dirnameOf(path);
+    if (dir === "/" || this.entries.get(dir)?.type === "dir") return;
+    const parts = splitPath(dir);
     let cur = "";
     for (const part of parts) {
       const parent = cur === "" ? "/" : cur;

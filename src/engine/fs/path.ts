@@ -19,7 +19,7 @@ export function dirnameOf(path: string): string {
 
 export function basenameOf(path: string): string {
   if (path === "/") return "/";
-  const trimmed = path.replace(/\/+$/, "");
+  const trimmed = path.endsWith("/") ? path.replace(/\/+$/, "") : path;
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 }
 

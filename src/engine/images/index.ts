@@ -6,7 +6,7 @@ export { inspectImage, imageInspectOf, type ImageInspect } from "./inspect.js";
 export { removeImage, type RemoveImageOptions } from "./remove.js";
 export { tagImage } from "./tag.js";
 export { imageHistory, type HistoryItem } from "./history.js";
-export { imageConfigJson, imageIdOf, goJson, ociImageConfig } from "./config-json.js";
+export { imageConfigJson, imageIdOf, goJson, ociImageConfig } from "../image-config.js";
 export { chainIds, graphDriverData } from "./layers.js";
 export { referencesOf, repoTagsOf, repoDigestsOf, addReference, deleteReference } from "./refs.js";
 export { humanSize, progressBar } from "./progress.js";

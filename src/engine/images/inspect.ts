@@ -3,11 +3,11 @@
 // (28.2 shipped it that way; 28.3 put the empty fields back). Keys are in the daemon's order.
 import type { HostView } from "../host.js";
 import type { ImageRecord } from "../model.js";
-import { ociImageConfig } from "./config-json.js";
+import { ociImageConfig } from "../image-config.js";
 import { graphDriverData } from "./layers.js";
 import { repoDigestsOf, repoTagsOf } from "./refs.js";
 import { getImage } from "./resolve.js";
-import { GO_ZERO_TIME, rfc3339Nano } from "./time.js";
+import { GO_ZERO_TIME, rfc3339Nano } from "../timefmt.js";
 
 export interface ImageInspect {
   Id: string;

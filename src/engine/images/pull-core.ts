@@ -19,7 +19,7 @@ import {
   trimNamed,
   type NamedReference,
 } from "../registry/reference.js";
-import { imageIdOf } from "./config-json.js";
+import { imageIdOf } from "../image-config.js";
 import { chainIds, chainsInUse } from "./layers.js";
 import { formatPlatform, parsePlatform, samePlatform, type Platform } from "./platform.js";
 import { layerMessages } from "./pull-layers.js";
@@ -30,6 +30,9 @@ export interface PullOptions {
   allTags?: boolean;
   platform?: string;
 }
+
+/** A failure after the stream started: it becomes the stream's last (error) message. */
+class StreamError extends Error {}
 
 const msg = (status: string, id?: string): JsonMessage => (id === undefined ? { status } : { status, id });
 
@@ -148,8 +151,6 @@ function pullOne(src: RemoteSource, tx: Tx, ref: NamedReference, platform: Platf
   }
   return true;
 }
-
-class StreamError extends Error {}
 
 function finish(tx: Tx, ref: NamedReference, out: JsonMessage[], updated: boolean): JsonMessage[] {
   const shown = familiarString(ref);

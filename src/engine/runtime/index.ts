@@ -1,12 +1,14 @@
 // The container runtime: finds executables in a container's filesystem and runs them as
 // simulated processes against a virtual clock.
 import type { ProcessContext } from "./types.js";
-import { runProcess, type RuntimeResult } from "./programs.js";
+import { installLauncher, runProcess, type RuntimeResult } from "./programs.js";
+import { createShellSession as createSession, type InteractiveShell } from "./shell/interactive.js";
+import type { ShellFlavor } from "./shell/messages.js";
 
 export { programs, resolveExecutable, DEFAULT_PATH, type Resolution, type RuntimeResult } from "./programs.js";
 export { LIMITS, type SentSignal } from "./applets/context.js";
 export { ShellSession, type Fds } from "./shell/session.js";
-export { createShellSession, type InteractiveShell } from "./shell/interactive.js";
+export type { InteractiveShell } from "./shell/interactive.js";
 
 /**
  * Runs argv[0] (already known to resolve) as PID 1 or an exec'd process. The result has the
@@ -15,4 +17,9 @@ export { createShellSession, type InteractiveShell } from "./shell/interactive.j
  */
 export function startProcess(ctx: ProcessContext): RuntimeResult {
   return runProcess(ctx);
+}
+
+/** An interactive shell for `run -it`/`exec -it`: feed it lines, print its prompt. */
+export function createShellSession(ctx: ProcessContext, flavor: ShellFlavor = "ash"): InteractiveShell {
+  return createSession(ctx, flavor, installLauncher);
 }

@@ -6,7 +6,7 @@ import {
   type Node, type NumberNode, type PipeNode, type RangeNode, type TemplateNode, type VariableNode,
 } from "./nodes.js";
 import type { Tree } from "./parser.js";
-import { formatValue, goTypeName, GO_PARAMS, isTrue, kindOf, mapGet, mapKeys, structMember } from "./values.js";
+import { formatValue, goFloat, goTypeName, GO_PARAMS, isTrue, kindOf, mapGet, mapKeys, structMember } from "./values.js";
 
 const MISSING: unique symbol = Symbol("missingVal");
 type Value = unknown;
@@ -236,7 +236,7 @@ export class ExecState {
     this.at(c);
     if (c.isComplex) this.errorf(`${c.text} overflows int`);
     const isHexInt = /^0[xX]/.test(c.text) && !/[pP]/.test(c.text);
-    if (c.isFloat && !isHexInt && c.text[0] !== "'" && /[.eEpP]/.test(c.text)) return c.float;
+    if (c.isFloat && !isHexInt && c.text[0] !== "'" && /[.eEpP]/.test(c.text)) return goFloat(c.float);
     if (c.isInt) return c.int;
     if (c.isUint) this.errorf(`${c.text} overflows int`);
     return undefined;
@@ -284,7 +284,7 @@ export class ExecState {
   private evalField(dot: Value, fieldName: string, node: Node, args: Node[] | null, final: Value, receiver: Value): Value {
     if (receiver === undefined) return undefined;
     const typ = goTypeName(receiver);
-    if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    if (receiver === null || kindOf(receiver) === "nil") this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
     const kind = kindOf(receiver);
     if (kind === "struct" || kind === "slice") {
       const m = structMember(receiver as object, fieldName);
@@ -414,7 +414,7 @@ export class ExecState {
         if (n.type === "bool") return n.value;
         this.errorf(`expected bool; found ${nodeString(n)}`);
       case "float64":
-        if (n.type === "number" && n.isFloat) return n.float;
+        if (n.type === "number" && n.isFloat) return goFloat(n.float);
         this.errorf(`expected float; found ${nodeString(n)}`);
       case "int":
         if (n.type === "number" && n.isInt) return n.int;

@@ -109,7 +109,7 @@ function fmtArg(v: unknown, verb: string, spec: Spec): [string, boolean] {
   switch (kindOf(v)) {
     case "string": return [fmtString(v as string, verb, spec), false];
     case "int": return [fmtInt(v as number, verb, spec), true];
-    case "float": return [fmtFloat(v as number, verb, spec), true];
+    case "float": return [fmtFloat(Number(v), verb, spec), true];
     case "bool":
       return verb === "t" || verb === "v" ? [v ? "true" : "false", false] : [badVerb(verb, v), false];
     case "slice":

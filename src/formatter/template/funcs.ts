@@ -42,15 +42,13 @@ function eq(arg1: unknown, ...arg2: unknown[]): boolean {
     const k2 = basicKind(arg);
     let truth = false;
     if (k1 !== k2) {
-      if (arg1 !== undefined && arg !== undefined) {
-        throw new Error(`incompatible types for comparison: ${goTypeName(arg1)} and ${goTypeName(arg)}`);
-      }
+      if (arg1 !== undefined && arg !== undefined) throw new Error("incompatible types for comparison");
     } else if (k1 !== "invalid") {
-      truth = arg1 === arg;
+      truth = k1 === "float" ? Number(arg1) === Number(arg) : arg1 === arg;
     } else {
       const n1 = arg1 === undefined || arg1 === null;
       const n2 = arg === undefined || arg === null;
-      if (n1 || n2) truth = n1 === n2;
+      if (n1 || n2) truth = n1 === n2 || (isGoNilish(arg1) && isGoNilish(arg));
       else if (Array.isArray(arg) || isGoMap(arg) || typeof arg === "function") {
         throw new Error(`non-comparable type ${formatValue(arg, 1)}: ${goTypeName(arg)}`);
       } else truth = arg1 === arg;
@@ -60,12 +58,15 @@ function eq(arg1: unknown, ...arg2: unknown[]): boolean {
   return false;
 }
 
+const isGoNilish = (v: unknown): boolean => v === undefined || v === null || kindOf(v) === "nil";
+
 function lt(arg1: unknown, arg2: unknown): boolean {
   const k1 = basicKind(arg1);
   const k2 = basicKind(arg2);
   if (k1 === "invalid" || k2 === "invalid") throw new Error("invalid type for comparison");
-  if (k1 !== k2) throw new Error(`incompatible types for comparison: ${goTypeName(arg1)} and ${goTypeName(arg2)}`);
+  if (k1 !== k2) throw new Error("incompatible types for comparison");
   if (k1 === "bool") throw new Error("invalid type for comparison");
+  if (k1 === "float") return Number(arg1) < Number(arg2);
   return (arg1 as number | string) < (arg2 as number | string);
 }
 

@@ -26,7 +26,6 @@ const LEFT_DELIM = "{{";
 const RIGHT_DELIM = "}}";
 const LEFT_COMMENT = "/*";
 const RIGHT_COMMENT = "*/";
-const SPACE_CHARS = " \t\r\n";
 const TRIM_MARKER_LEN = 2;
 const EOF_RUNE = "";
 
@@ -200,7 +199,6 @@ function countNewlines(s: string): number {
 
 const rightTrimLength = (s: string): number => s.length - s.replace(/[ \t\r\n]+$/, "").length;
 const leftTrimLength = (s: string): number => s.length - s.replace(/^[ \t\r\n]+/, "").length;
-void SPACE_CHARS;
 
 function lexText(l: Lexer): StateFn {
   const x = l.input.indexOf(LEFT_DELIM, l.pos);

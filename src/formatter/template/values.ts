@@ -13,12 +13,29 @@ export const GO_TYPE: unique symbol = Symbol.for("mockdocker.goType");
 export const GO_MAP: unique symbol = Symbol.for("mockdocker.goMap");
 /** Property a JS function may carry to declare its Go parameter types. */
 export const GO_PARAMS = "goParams";
+/** Symbol marking a typed nil pointer (see goNil). */
+export const GO_NIL: unique symbol = Symbol.for("mockdocker.goNil");
+
+/** A typed nil pointer, e.g. goNil("*formatter.Platform"): prints "<nil>", JSON null. */
+export function goNil(typeName: string): object {
+  return Object.freeze({ [GO_NIL]: true, [GO_TYPE]: typeName });
+}
+
+/** A float64 value (a float literal such as 1.0 or 1e6 stays a float: prints "1", "1e+06"). */
+export function goFloat(n: number): number {
+  return new Number(n) as number;
+}
+
+export function isGoNil(v: unknown): boolean {
+  return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[GO_NIL] === true;
+}
 
 export type Kind = "invalid" | "nil" | "string" | "int" | "float" | "bool" | "slice" | "map" | "struct" | "func";
 
 export function kindOf(v: unknown): Kind {
   if (v === undefined) return "invalid";
-  if (v === null) return "nil";
+  if (v === null || isGoNil(v)) return "nil";
+  if (v instanceof Number) return "float";
   switch (typeof v) {
     case "string": return "string";
     case "number": return Number.isInteger(v) ? "int" : "float";
@@ -48,7 +65,7 @@ function declaredType(v: object): string | undefined {
 export function goTypeName(v: unknown): string {
   switch (kindOf(v)) {
     case "invalid": return "<nil>";
-    case "nil": return "interface {}";
+    case "nil": return isGoNil(v) ? declaredType(v as object)! : "interface {}";
     case "string": return "string";
     case "int": return "int";
     case "float": return "float64";
@@ -94,7 +111,7 @@ export function isTrue(v: unknown): boolean {
   switch (kindOf(v)) {
     case "invalid": case "nil": return false;
     case "string": return (v as string).length > 0;
-    case "int": case "float": return v !== 0;
+    case "int": case "float": return Number(v) !== 0;
     case "bool": return v as boolean;
     case "slice": return (v as unknown[]).length > 0;
     case "map": return mapKeys(v).length > 0;
@@ -114,7 +131,7 @@ export function formatValue(v: unknown, depth = 0): string {
     case "nil": return "<nil>";
     case "string": return v as string;
     case "int": return String(v);
-    case "float": return formatFloatV(v as number);
+    case "float": return formatFloatV(Number(v));
     case "bool": return v ? "true" : "false";
     case "func": return "0x0";
     case "slice": {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageConfigJson, imageIdOf } from "../../../src/engine/images/config-json.js";
+import { imageConfigJson, imageIdOf } from "../../../src/engine/image-config.js";
 import { inspectImage } from "../../../src/engine/images/inspect.js";
 import { listImages } from "../../../src/engine/images/list.js";
 import { pullImage } from "../../../src/engine/images/pull.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goJson, imageConfigJson, ociImageConfig } from "../../../src/engine/images/config-json.js";
+import { goJson, imageConfigJson, ociImageConfig } from "../../../src/engine/image-config.js";
 import { humanSize } from "../../../src/engine/images/progress.js";
 import { parsePlatform, formatPlatform } from "../../../src/engine/images/platform.js";
 

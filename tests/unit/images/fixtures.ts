@@ -2,7 +2,7 @@ import type { HostView, Tx } from "../../../src/engine/host.js";
 import { IdGenerator, sha256Hex } from "../../../src/engine/ids.js";
 import { createHostState } from "../../../src/engine/state.js";
 import { addReference } from "../../../src/engine/images/refs.js";
-import { imageIdOf } from "../../../src/engine/images/config-json.js";
+import { imageIdOf } from "../../../src/engine/image-config.js";
 import type { ContainerRecord, ImageRecord } from "../../../src/engine/model.js";
 import { parseNormalizedNamed } from "../../../src/engine/registry/reference.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JsonMessage } from "../../../src/engine/api-types.js";
 import { sha256Hex } from "../../../src/engine/ids.js";
-import { imageConfigJson } from "../../../src/engine/images/config-json.js";
+import { imageConfigJson } from "../../../src/engine/image-config.js";
 import { pullFrom } from "../../../src/engine/images/pull-core.js";
 import { layerMessages } from "../../../src/engine/images/pull-layers.js";
 import { progressBar } from "../../../src/engine/images/progress.js";

@@ -4,7 +4,7 @@
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import type { FileTree, LayerEntry } from "../../fs/types.js";
-import type { ImageConfig } from "../../model.js";
+import { imageConfigJson as sharedImageConfigJson } from "../../image-config.js";
 import type { ImageDef, LayerDef } from "./types.js";
 
 export const digestOf = (s: string): string => `sha256:${bytesToHex(sha256(utf8ToBytes(s)))}`;
@@ -35,33 +35,9 @@ export function layerDigests(def: LayerDef): { diffId: string; blobDigest: strin
   return { diffId, blobDigest: digestOf(`gzip:${diffId}:${def.compressedSize}`) };
 }
 
-/** The config object as an image config blob holds it (OCI field order, empty fields left out). */
-export function configObject(c: ImageConfig): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  if (c.User) o.User = c.User;
-  if (c.ExposedPorts && Object.keys(c.ExposedPorts).length) o.ExposedPorts = c.ExposedPorts;
-  o.Env = c.Env;
-  if (c.Entrypoint) o.Entrypoint = c.Entrypoint;
-  if (c.Cmd) o.Cmd = c.Cmd;
-  if (c.Volumes && Object.keys(c.Volumes).length) o.Volumes = c.Volumes;
-  if (c.WorkingDir) o.WorkingDir = c.WorkingDir;
-  if (c.Labels && Object.keys(c.Labels).length) o.Labels = c.Labels;
-  if (c.StopSignal) o.StopSignal = c.StopSignal;
-  if (c.ArgsEscaped) o.ArgsEscaped = true;
-  return o;
-}
-
 /** The image config blob; its digest is the image ID. */
 export function imageConfigJson(def: ImageDef, diffIds: string[]): string {
-  return JSON.stringify({
-    architecture: def.architecture,
-    config: configObject(def.config),
-    created: def.created,
-    history: def.history,
-    os: def.os,
-    rootfs: { type: "layers", diff_ids: diffIds },
-    ...(def.variant ? { variant: def.variant } : {}),
-  });
+  return sharedImageConfigJson({ ...def, layers: diffIds });
 }
 
 const byteLength = (s: string): number => utf8ToBytes(s).length;

@@ -114,7 +114,7 @@ function node(o: { key: string; version: string; created: string; alpine: boolea
       ...steps,
       { by: "ENV YARN_VERSION=1.22.22" },
       {
-        by: 'RUN /bin/sh -c set -ex   && curl -fsSLO --compressed "https://yarnpkg.com/downloads/$YARN_VERSION/yarn-v$YARN_VERSION.tar.gz"   && mkdir -p /opt   && tar -xzf yarn-v$YARN_VERSION.tar.gz -C /opt/   && ln -s /opt/yarn-v$YARN_VERSION/bin/yarn /usr/local/bin/yarn   && ln -s /opt/yarn-v$YARN_VERSION/bin/yarnpkg /usr/local/bin/yarnpkg   && rm yarn-v$YARN_VERSION.tar.gz   && yarn --version # buildkit',
+        by: 'RUN /bin/sh -c set -ex   && curl -fsSLO --compressed "$YARN_URL"   && mkdir -p /opt   && tar -xzf yarn-v$YARN_VERSION.tar.gz -C /opt/   && ln -s /opt/yarn-v$YARN_VERSION/bin/yarn /usr/local/bin/yarn   && ln -s /opt/yarn-v$YARN_VERSION/bin/yarnpkg /usr/local/bin/yarnpkg   && rm yarn-v$YARN_VERSION.tar.gz   && yarn --version # buildkit',
         layer: L(`${k}-yarn`, o.sizes[1], yarnFiles),
       },
       { by: "COPY docker-entrypoint.sh /usr/local/bin/ # buildkit", layer: L(`${k}-entrypoint`, 388, () => ({ "/usr/local/bin/docker-entrypoint.sh": script("node-entrypoint", C.NODE_ENTRYPOINT) })) },

@@ -13,6 +13,15 @@ let diffIdIndex: Map<string, string> | undefined;
 const images = new Map<string, CatalogueImage>();
 const layers = new Map<string, CatalogueLayer>();
 
+/** Catalogue objects are shared between callers: freeze them so a stray write fails loudly. */
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
 function repoMap(): Map<string, RepositoryDef> {
   return (repoIndex ??= new Map(repositories.map((r) => [r.path, r])));
 }
@@ -48,7 +57,7 @@ function resolveImage(key: string): CatalogueImage {
     layers: def.layers.map((k) => digestsOfLayer(k)[0]),
     size: def.layers.reduce((n, k) => n + (ldefs.get(k)?.size ?? 0), 0),
   };
-  images.set(key, img);
+  images.set(key, deepFreeze(img));
   return img;
 }
 
@@ -63,7 +72,7 @@ export function listTags(path: string): string[] {
   return r ? Object.keys(r.tags).sort() : [];
 }
 
-/** The image a tag points at. */
+/** The image a tag points at (frozen: copy before changing). */
 export function getTag(path: string, tag: string): CatalogueTag | undefined {
   const r = getRepository(path);
   const key = r && Object.hasOwn(r.tags, tag) ? r.tags[tag] : undefined;
@@ -87,7 +96,7 @@ export function tagsOfImage(path: string, imageKey: string): string[] {
   return r ? Object.keys(r.tags).filter((t) => r.tags[t] === imageKey).sort() : [];
 }
 
-/** A layer by diff id, with its files; undefined when the catalogue has no such layer. */
+/** A layer by diff id, with its files (frozen); undefined when the catalogue has no such layer. */
 export function getLayer(diffId: string): CatalogueLayer | undefined {
   const cached = layers.get(diffId);
   if (cached) return cached;
@@ -100,7 +109,7 @@ export function getLayer(diffId: string): CatalogueLayer | undefined {
   if (!key || !def) return undefined;
   const [id, blobDigest] = digestsOfLayer(key);
   const layer: CatalogueLayer = { key, diffId: id, blobDigest, size: def.size, compressedSize: def.compressedSize, files: def.files() };
-  layers.set(diffId, layer);
+  layers.set(diffId, deepFreeze(layer));
   return layer;
 }
 

@@ -135,10 +135,6 @@ export function alpineRoot(version: string, busyboxSize: number): FileTree {
       "/etc/shadow": file("root:*::0:::::\n", 0o640),
       "/etc/shells": file(lines("# valid login shells", "/bin/sh", "/bin/ash")),
       "/etc/profile": file(lines('export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"', 'export PAGER=less', 'umask 022')),
-      "/etc/apk/repositories": file(lines(
-        `https://dl-cdn.alpinelinux.org/alpine/v${minor}/main`,
-        `https://dl-cdn.alpinelinux.org/alpine/v${minor}/community`,
-      )),
       "/etc/apk/world": file(lines("alpine-baselayout", "alpine-keys", "apk-tools", "busybox", "libc-utils")),
     },
   );
@@ -213,8 +209,9 @@ export function gnuRoot(o: GnuRootOptions): FileTree {
   );
 }
 
-const aptFiles = (sources: FileTree): FileTree =>
-  merge(dirs(["/etc/apt", "/etc/apt/sources.list.d", "/var/lib/apt", "/var/lib/apt/lists", "/var/lib/dpkg"]), sources, {
+// Package sources are left out: the simulation names no package repository hosts.
+const aptFiles = (): FileTree =>
+  merge(dirs(["/etc/apt", "/etc/apt/sources.list.d", "/var/lib/apt", "/var/lib/apt/lists", "/var/lib/dpkg"]), {
     "/usr/bin/apt-get": bin("apt", 51_296),
     "/usr/bin/apt": bin("apt", 18_840),
     "/usr/bin/dpkg": bin("apt", 318_576),
@@ -223,21 +220,7 @@ const aptFiles = (sources: FileTree): FileTree =>
 
 export function debianRoot(version: string, slim: boolean): FileTree {
   const extra = merge(
-    aptFiles({
-      "/etc/apt/sources.list.d/debian.sources": file(lines(
-        "Types: deb",
-        "URIs: http://deb.debian.org/debian",
-        "Suites: bookworm bookworm-updates",
-        "Components: main",
-        "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg",
-        "",
-        "Types: deb",
-        "URIs: http://deb.debian.org/debian-security",
-        "Suites: bookworm-security",
-        "Components: main",
-        "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg",
-      )),
-    }),
+    aptFiles(),
     { "/etc/debian_version": file(`${version}\n`) },
     // The full image keeps documentation the slim one drops.
     slim ? {} : merge(dirs(["/usr/share/doc", "/usr/share/man", "/usr/share/info"]), { "/usr/share/doc/README": file("Documentation of the installed packages.\n") }),
@@ -273,9 +256,7 @@ export function ubuntuRoot(version: string, codename: string, name: string): Fil
     passwd,
     group,
     extra: merge(
-      aptFiles({
-        "/etc/apt/sources.list": file(lines(`deb http://archive.ubuntu.com/ubuntu/ ${codename} main restricted universe multiverse`, `deb http://security.ubuntu.com/ubuntu/ ${codename}-security main restricted universe multiverse`)),
-      }),
+      aptFiles(),
       { "/etc/debian_version": file(`${noble ? "trixie/sid" : "bookworm/sid"}\n`), "/etc/lsb-release": file(lines("DISTRIB_ID=Ubuntu", `DISTRIB_RELEASE=${major}`, `DISTRIB_CODENAME=${codename}`, `DISTRIB_DESCRIPTION="Ubuntu ${version} LTS"`)) },
       noble ? { "/home/ubuntu": dir(0o750, 1000) } : {},
     ),

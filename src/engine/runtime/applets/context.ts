@@ -31,7 +31,9 @@ export const LIMITS = {
   /** Virtual time: one day. */
   timeMs: 24 * 60 * 60 * 1000,
   /** Output kept from one process. */
-  outputBytes: 256 * 1024,
+  outputBytes: 64 * 1024,
+  /** Separate writes kept (a loop printing every second for a day would be 86400). */
+  chunks: 2000,
   /** Loop iterations and commands run (busy loops without sleep). */
   steps: 200_000,
 };
@@ -101,7 +103,7 @@ export class ProcessState {
       const last = this.output[this.output.length - 1];
       if (last && last.stream === stream && last.at === this.now) last.text += text;
       else this.output.push({ at: this.now, stream, text });
-      if (this.outputBytes > this.limits.outputBytes) throw new NeverExits();
+      if (this.outputBytes > this.limits.outputBytes || this.output.length > this.limits.chunks) throw new NeverExits();
     };
   }
 

@@ -132,7 +132,7 @@ export const ls: Applet = (ctx) => {
       for (const n of names) ctx.io.out(n + "\n");
       return;
     }
-    ctx.io.out(layoutColumns(names, 80));
+    ctx.io.out(layoutColumns(names, 80, ctx.flavor === "busybox"));
   };
   const listDir = (d: Item, header: boolean, first: boolean): void => {
     if (header) ctx.io.out(`${first ? "" : "\n"}${d.name}:\n`);
@@ -173,8 +173,8 @@ function safeDirs(fs: ContainerFs, path: string): number {
   }
 }
 
-/** Fills columns top to bottom, as ls -C does, within `width` characters. */
-function layoutColumns(names: string[], width: number): string {
+/** Fills columns top to bottom, as ls -C does; busybox gives every column the same width. */
+function layoutColumns(names: string[], width: number, uniform: boolean): string {
   if (names.length === 0) return "";
   for (let cols = names.length; cols >= 1; cols--) {
     const rows = Math.ceil(names.length / cols);
@@ -183,6 +183,7 @@ function layoutColumns(names: string[], width: number): string {
       const col = names.slice(c * rows, (c + 1) * rows);
       if (col.length) widths.push(Math.max(...col.map((n) => n.length)) + 2);
     }
+    if (uniform) widths.fill(Math.max(...names.map((n) => n.length)) + 2);
     const total = widths.reduce((a, b) => a + b, 0) - 2;
     if (total <= width || cols === 1) {
       let out = "";

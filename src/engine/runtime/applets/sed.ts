@@ -1,6 +1,6 @@
 // sed: s///flags, p, d, q, =, line and /regex/ addresses and ranges, -n, -e, -E/-r, -i.
 import { type Applet, abs, errText } from "./context.js";
-import { CANT_OPEN, fail, lines, readInputs } from "./util.js";
+import { fail, lines, readInputs } from "./util.js";
 import { basicToJs } from "./text.js";
 
 type Addr = { line: number } | { last: true } | { re: RegExp };
@@ -78,11 +78,10 @@ function parseScript(src: string, extended: boolean): Cmd[] | string {
         c.print = flags.includes("p");
         c.re = toRe(pat, flags.includes("i") || flags.includes("I") ? "i" : "");
       } else if ("aic".includes(c.op)) {
-        let t = src.slice(i).replace(/^\\?\n?\s*/, "");
-        const end = t.indexOf("\n");
-        if (end >= 0) t = t.slice(0, end);
-        i += src.slice(i).length - (end >= 0 ? src.slice(i).length - src.slice(i).indexOf("\n") : 0);
-        c.text = t;
+        const nl = src.indexOf("\n", i);
+        const end = nl < 0 ? src.length : nl;
+        c.text = src.slice(i, end).replace(/^\\?\s*/, "");
+        i = end;
       } else if (!"pdqP=Nhgxn".includes(c.op) || c.op === "") {
         return `unknown command: '${c.op}'`;
       }
@@ -221,4 +220,3 @@ export const sed: Applet = (ctx) => {
   return failed ? 2 : 0;
 };
 
-void CANT_OPEN;

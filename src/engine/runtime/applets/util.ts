@@ -47,8 +47,12 @@ export function readInputs(
   let failed = false;
   if (files.length === 0) files = ["-"];
   for (const f of files) {
-    if (f === "-") {
+    if (f === "-" || f === "/dev/stdin") {
       texts.push({ name: "-", text: ctx.stdin.readAll() });
+      continue;
+    }
+    if (f === "/dev/null" || f === "/dev/zero") {
+      texts.push({ name: f, text: "" });
       continue;
     }
     try {

@@ -86,7 +86,7 @@ export function evalArith(src: string, scope: ArithScope): number {
   const binary = (level: number): number => {
     if (level >= BINARY.length) return power();
     let left = binary(level + 1);
-    while (peek()?.k === "op" && BINARY[level]!.includes(peek()!.v)) {
+    while (peek()?.k === "op" && BINARY[level]!.includes(String(peek()!.v))) {
       const op = (toks[pos++] as { v: string }).v;
       const right = binary(level + 1);
       left = binop(op, left, right);

@@ -101,12 +101,13 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   cd: (sh, argv, fds) => {
-    let target = argv[1];
+    let target: string | undefined = argv[1];
     if (target === "--") target = argv[2];
     let print = false;
     if (target === undefined || target === "") {
-      target = sh.vars.get("HOME");
-      if (target === undefined) return 0;
+      const home = sh.vars.get("HOME");
+      if (home === undefined) return 0;
+      target = home;
     } else if (target === "-") {
       target = sh.vars.get("OLDPWD") ?? sh.cwd;
       print = true;

@@ -1,9 +1,9 @@
 // The image config blob as a registry serves it and `docker save` writes it: top-level keys
 // sorted as buildkit emits them, the config in image-spec field order with empty fields left
 // out, and Go's json escaping. Its sha256 is the image id.
-import { sha256Hex } from "../ids.js";
-import type { HistoryEntry, ImageConfig, ImageRecord } from "../model.js";
-import { rfc3339Nano } from "./time.js";
+import { sha256Hex } from "./ids.js";
+import type { HistoryEntry, ImageConfig, ImageRecord } from "./model.js";
+import { rfc3339Nano } from "./timefmt.js";
 
 /** Go's encoding/json escapes <, > and & (and U+2028/U+2029) in strings. */
 export function goJson(value: unknown): string {
@@ -56,13 +56,17 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
   return out;
 }
 
-export type ConfigSource = Pick<ImageRecord, "architecture" | "variant" | "os" | "config" | "created" | "history" | "layers" | "author">;
+/** What a config blob is made of; `created` in ms, or already formatted as the registry stored it. */
+export type ConfigSource = Pick<ImageRecord, "architecture" | "variant" | "os" | "config" | "history" | "layers"> & {
+  created: number | string;
+  author?: string;
+};
 
 export function imageConfigJson(img: ConfigSource): string {
   const doc: Record<string, unknown> = { architecture: img.architecture };
   if (img.author) doc.author = img.author;
   doc.config = ociImageConfig(img.config);
-  doc.created = rfc3339Nano(img.created);
+  doc.created = typeof img.created === "string" ? img.created : rfc3339Nano(img.created);
   doc.history = img.history.map(historyJson);
   doc.os = img.os;
   doc.rootfs = { type: "layers", diff_ids: img.layers };

@@ -1,0 +1,12 @@
+// Every applet by command name. Each takes its flavour (busybox or GNU messages) from the context.
+import type { Applet } from "./context.js";
+import { BASIC } from "./basic.js";
+import { FILES } from "./files.js";
+import { ls } from "./ls.js";
+import { TEXT } from "./text.js";
+import { PROC } from "./proc.js";
+import { MISC } from "./misc.js";
+import { sed } from "./sed.js";
+import { awk } from "./awk.js";
+
+export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk };
