@@ -9,5 +9,6 @@ export {
   parseAnyReference,
   parseNormalizedNamed,
   tagNameOnly,
+  trimNamed,
 } from "../engine/registry/reference.js";
 export type { AnyReference, NamedReference } from "../engine/registry/reference.js";

@@ -1,12 +1,14 @@
 // docker ps rows (docker/cli v28: cli/command/formatter/container.go ContainerContext),
 // plus the small layouts of `docker top` and `docker port`.
 import type { ContainerSummary, TopResult } from "../client/api.js";
-import { familiarString, parseNormalizedNamed, trimNamed } from "../engine/registry/reference.js";
+import { familiarString, parseNormalizedNamed, trimNamed } from "../client/reference.js";
 import { goJson } from "./json.js";
-import { displayablePorts } from "./ports.js";
+import { FormatError, renderContexts } from "./format.js";
+import { displayablePorts, joinHostPort } from "./ports.js";
 import { ellipsis, goQuote, truncateId } from "./strings.js";
 import { TabWriter } from "./tabwriter.js";
-import { executePartial, GO_MAP, GO_TYPE, headerFuncs, parseTemplate, type Template } from "./template/index.js";
+import { executePartial, GO_TYPE, parseTemplate, type Template } from "./template/index.js";
+import { goNil } from "./template/values.js";
 import { goTimeString } from "./time.js";
 import { humanDuration, humanSizeWithPrecision } from "./units.js";
 
@@ -176,9 +178,9 @@ export class ContainerContext {
     return humanDuration(this.#opts.now - this.#c.Created * 1000) + " ago";
   }
 
-  Platform(): PlatformValue | null {
+  Platform(): object {
     const p = this.#c.ImageManifestDescriptor?.platform;
-    return p ? new PlatformValue(p) : null;
+    return p ? new PlatformValue(p) : goNil("*formatter.Platform");
   }
 
   Ports(): string {
@@ -307,46 +309,6 @@ export function goTimeStringInZone(ms: number, tz?: string): string {
   return `${date} ${numeric} ${zoneAbbreviation(zone, ms, offset)}`;
 }
 
-/** docker's formatter.Context.Format helpers (cli/command/formatter/formatter.go). */
-export const isTableFormat = (format: string): boolean => format.startsWith("table");
-
-/** Context.preFormat: drops "table", expands "json", trims spaces, turns typed \t and \n into TAB and newline. */
-export function preFormat(format: string): string {
-  let f = format;
-  if (isTableFormat(f)) f = f.slice("table".length);
-  else if (f === "json") f = "{{json .}}";
-  f = f.replace(/^ +| +$/g, "");
-  return f.replace(/\\t|\\n/g, (m) => (m === "\\t" ? "\t" : "\n"));
-}
-
-/**
- * Context.Write: each row through the template plus "\n"; a table gets the header (rendered
- * over `headers` with the header functions, errors ignored) and the tabwriter(10, 1, 3).
- * Throws Error("template parsing error: ...") when parsing or a row fails, printing nothing.
- */
-export function writeContext(format: string, headers: Record<string, string>, rows: unknown[]): string {
-  const text = preFormat(format);
-  let tmpl: Template;
-  try {
-    tmpl = parseTemplate(text);
-  } catch (e) {
-    throw new Error(`template parsing error: ${(e as Error).message}`);
-  }
-  let body = "";
-  for (const row of rows) {
-    const r = executePartial(tmpl, row);
-    if (r.error) throw new Error(`template parsing error: ${r.error.message}`);
-    body += r.output + "\n";
-  }
-  if (!isTableFormat(format)) return body;
-  const headerMap: Record<string | symbol, unknown> = { ...headers };
-  Object.defineProperty(headerMap, GO_MAP, { value: true, enumerable: false });
-  const header = executePartial(tmpl, headerMap, { funcs: headerFuncs }).output;
-  const tw = new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: " " });
-  tw.write(header + "\n" + body);
-  return tw.flush();
-}
-
 export interface ContainerListFormat {
   /** The --format value (or psFormat), "" for the default table. */
   format: string;
@@ -362,7 +324,12 @@ export interface ContainerListFormat {
 export function formatContainers(rows: ContainerRow[], opts: ContainerListFormat): string {
   const format = newContainerFormat(opts.format, opts.quiet, opts.size);
   const ctxOpts: ContainerContextOptions = { trunc: opts.trunc, now: opts.now, ...(opts.tz !== undefined ? { tz: opts.tz } : {}) };
-  return writeContext(format, containerHeaders, rows.map((c) => new ContainerContext(c, ctxOpts)));
+  try {
+    return renderContexts({ format, header: containerHeaders, contexts: rows.map((c) => new ContainerContext(c, ctxOpts)) });
+  } catch (e) {
+    if (e instanceof FormatError) throw new Error(e.message);
+    throw e;
+  }
 }
 
 /**
@@ -392,11 +359,6 @@ export function formatTop(top: TopResult): string {
 
 /** NetworkSettings.Ports: "80/tcp" -> bindings, null when exposed but not published. */
 export type PortBindings = Record<string, Array<{ HostIp: string; HostPort: string }> | null>;
-
-/** Go net.JoinHostPort. */
-function joinHostPort(host: string, port: string): string {
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
-}
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 

@@ -16,12 +16,23 @@ export interface Inspector {
   flush(): string;
 }
 
-/** json.Unmarshal into interface{}: every JSON object becomes a Go map. */
-export function asGoMaps(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(asGoMaps);
+// Fields that are Go maps in docker's typed objects: `{{json .}}` of a map sorts its keys,
+// while structs keep the daemon's field order.
+const MAP_FIELDS = new Set([
+  "Labels", "ExposedPorts", "Volumes", "Ports", "PortBindings", "Networks", "Data", "DriverOpts",
+  "Options", "Tmpfs", "Sysctls", "StorageOpt", "Annotations", "Containers",
+]);
+
+/**
+ * The object as templates see it: JSON objects become Go maps (field access by key, sorted
+ * when printed); the ones docker types as maps also marshal with sorted keys.
+ */
+export function asGoMaps(value: unknown, key = "", parent = ""): unknown {
+  if (Array.isArray(value)) return value.map((v) => asGoMaps(v));
   if (value === null || typeof value !== "object") return value;
-  const out: Record<string | symbol, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = asGoMaps(v);
+  const entries = Object.entries(value).map(([k, v]) => [k, asGoMaps(v, k, key)] as const);
+  if (MAP_FIELDS.has(key) || (key === "Config" && parent === "LogConfig")) return new Map(entries);
+  const out: Record<string | symbol, unknown> = Object.fromEntries(entries);
   Object.defineProperty(out, GO_MAP, { value: true, enumerable: false });
   return out;
 }
@@ -31,8 +42,8 @@ class ElementsInspector implements Inspector {
   constructor(private readonly indent: boolean) {}
 
   inspect(raw: Record<string, unknown>): void {
-    // The daemon encodes without HTML escaping (moby httputils.WriteJSON).
-    this.raws.push(goJson(raw, { escapeHtml: false }));
+    // The daemon encodes without HTML escaping (moby httputils.WriteJSON); Go maps with sorted keys.
+    this.raws.push(goJson(asGoMaps(raw), { escapeHtml: false }));
   }
 
   flush(): string {
@@ -49,7 +60,7 @@ class TemplateInspector implements Inspector {
   inspect(raw: Record<string, unknown>): void {
     // docker falls back to the raw JSON with missingkey=error when the typed run fails;
     // the raw map is the only form we have, so it is used directly.
-    const opts = { missingKey: "error" } as ExecuteOptions;
+    const opts: ExecuteOptions = { missingKey: "error" };
     const r = executePartial(this.tmpl, asGoMaps(raw), opts);
     if (r.error) throw new Error(`template parsing error: ${r.error.message}`);
     this.buffer += r.output + "\n";

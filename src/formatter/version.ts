@@ -63,7 +63,7 @@ class PlatformInfo {
 
 /** clientVersion: Go field names for templates, json tags on output. */
 export class ClientVersion {
-  readonly [GO_TYPE] = "system.clientVersion";
+  readonly [GO_TYPE]: string = "system.clientVersion";
   Platform: PlatformInfo | null = new PlatformInfo(CLIENT_BUILD.platformName);
   Version: string = CLIENT_BUILD.version;
   APIVersion: string;

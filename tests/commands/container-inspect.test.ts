@@ -4,7 +4,7 @@ import { expectGolden } from "./golden.js";
 
 async function withWeb() {
   const sb = createSandbox();
-  expect((await sb.run("run -d --name web -p 8080:80 -e GREETING=hi nginx")).exitCode).toBe(0);
+  expect((await sb.run("run -d --name web -p 8080:80 -e GREETING=hi -l a=first nginx")).exitCode).toBe(0);
   return sb;
 }
 
@@ -42,6 +42,9 @@ describe("docker container inspect", () => {
       '{{.NetworkSettings.IPAddress}}',
       '{{.HostConfig.RestartPolicy.Name}}',
       '{{json .State.Running}}',
+      '{{json .Config.Labels}}',
+      '{{.Config.Labels.maintainer}}',
+      '{{json .HostConfig.RestartPolicy}}',
     ].join("|");
     expectGolden("container-inspect-template-data", await sb.run(["inspect", "--format", f, "web"]));
   });

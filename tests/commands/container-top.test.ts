@@ -5,7 +5,7 @@ import { expectGolden } from "./golden.js";
 describe("docker top", () => {
   it("lists the processes of a running container", async () => {
     const sb = createSandbox();
-    await sb.run("run -d --name web nginx");
+    await sb.run("run -d --name web busybox sleep 1000");
     const r = await sb.run("top web");
     expectGolden("container-top-running", r);
     // tabwriter(20, 1, 3): the first column is at least 20 wide.

@@ -192,7 +192,15 @@ function runProgram(state: ProcessState, program: string, argv: string[], opts: 
     processes: state.processes,
   });
   replay(state, result.output, base, opts);
-  if (result.exit === null) throw new NeverExits(result.onTerm ?? { kind: "ignore" });
+  if (result.exit === null) {
+    // A service that keeps running brings its own process table (master and workers).
+    for (const p of result.processes ?? []) {
+      const index = state.processes.findIndex((q) => q.pid === p.pid);
+      if (index >= 0) state.processes[index] = p;
+      else state.processes.push(p);
+    }
+    throw new NeverExits(result.onTerm ?? { kind: "ignore" });
+  }
   state.now = base + result.exit.at;
   return result.exit.code;
 }

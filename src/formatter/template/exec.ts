@@ -29,7 +29,13 @@ export class ExecState {
   private vars: { name: string; value: Value }[];
   private depth = 0;
 
-  constructor(private tmpl: ExecTemplate, private readonly topName: string, data: Value) {
+  constructor(
+    private tmpl: ExecTemplate,
+    private readonly topName: string,
+    data: Value,
+    /** Go's Option("missingkey=error"): a missing map key is an error, not <no value>. */
+    private readonly missingKeyError = false,
+  ) {
     this.vars = [{ name: "$", value: data }];
   }
 
@@ -302,7 +308,9 @@ export class ExecState {
       }
     } else if (kind === "map") {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
-      return mapGet(receiver, fieldName);
+      const value = mapGet(receiver, fieldName);
+      if (value === undefined && this.missingKeyError) this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
+      return value;
     }
     this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
   }
@@ -466,9 +474,9 @@ function methodOf(receiver: object, f: AnyFn): GoFunc {
 }
 
 /** Run a parsed template. Returns the output and, if execution failed, the error (output is partial). */
-export function run(tmpl: ExecTemplate, data: Value): { output: string; error?: TemplateError } {
+export function run(tmpl: ExecTemplate, data: Value, missingKeyError = false): { output: string; error?: TemplateError } {
   const tree = tmpl.trees.get(tmpl.name);
-  const state = new ExecState(tmpl, tmpl.name, data);
+  const state = new ExecState(tmpl, tmpl.name, data, missingKeyError);
   try {
     if (tree === undefined) state.errorf(`${JSON.stringify(tmpl.name)} is an incomplete or empty template`);
     state.walk(data, tree!.root);

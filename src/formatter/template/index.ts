@@ -33,12 +33,14 @@ export function parseTemplate(text: string, opts: ParseOptions = {}): Template {
 export interface ExecuteOptions {
   /** Replace functions at execution time, as `tmpl.Funcs(HeaderFunctions)` does. */
   funcs?: FuncMap;
+  /** "error": Go's Option("missingkey=error") — docker inspect's templates use it. */
+  missingKey?: "default" | "error";
 }
 
 /** Execute and return the output and any error; on error the output is what was written so far. */
 export function executePartial(tmpl: Template, data: unknown, opts: ExecuteOptions = {}): { output: string; error?: TemplateError } {
   const funcs = opts.funcs ? { ...tmpl.funcs, ...opts.funcs } : tmpl.funcs;
-  return run({ name: tmpl.name, text: tmpl.text, trees: tmpl.trees, funcs }, data);
+  return run({ name: tmpl.name, text: tmpl.text, trees: tmpl.trees, funcs }, data, opts.missingKey === "error");
 }
 
 /** Execute a parsed template on data. Throws TemplateError. */

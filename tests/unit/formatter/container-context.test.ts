@@ -99,7 +99,7 @@ describe("ContainerContext", () => {
     expect(json).toContain('"Platform":null');
     const withPlatform = ctx({ ImageManifestDescriptor: { platform: { architecture: "amd64", os: "linux" } } } as Partial<ContainerRow>);
     expect(withPlatform.MarshalJSON()).toContain('"Platform":{"architecture":"amd64","os":"linux"}');
-    expect(withPlatform.Platform()!.String()).toBe("linux/amd64");
+    expect((withPlatform.Platform() as { String(): string }).String()).toBe("linux/amd64");
   });
 
   it("has docker's header for every field", () => {
