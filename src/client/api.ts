@@ -38,6 +38,9 @@ export type {
 };
 
 export interface DaemonApi {
+  /** The simulated host's current time (ms); what the client's clock reads for relative times. */
+  now(): Promise<number>;
+
   // system
   version(): Promise<VersionInfo>;
   info(): Promise<InfoDto>;

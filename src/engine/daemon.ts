@@ -40,8 +40,22 @@ const POLL_MS = 250;
 export class Daemon {
   constructor(readonly engine: Engine) {}
 
-  private view(): Promise<HostView> {
-    return this.engine.view();
+  private lastView?: { now: number; frozen: boolean; realAt: number };
+
+  private async view(): Promise<HostView> {
+    const view = await this.engine.view();
+    this.lastView = { now: view.now, frozen: view.state.clock.frozenAt !== undefined, realAt: this.engine.options.realNow() };
+    return view;
+  }
+
+  /**
+   * The client's clock: the simulated host's time. Docker's client uses its own machine's
+   * clock for "2 minutes ago"; here that clock is the simulated one. Reuses the last view's
+   * reading, so it costs no second read of the host.
+   */
+  async now(): Promise<number> {
+    const last = this.lastView ?? (await this.view(), this.lastView!);
+    return last.frozen ? last.now : last.now + (this.engine.options.realNow() - last.realAt);
   }
 
   // ---- system

@@ -43,7 +43,7 @@ export class JsonMessageDisplay {
     if (m.aux !== undefined) return;
     const hasProgress = m.progressDetail !== undefined;
     let diff = 0;
-    if (m.id && hasProgress) {
+    if (m.id && (hasProgress || m.progress)) {
       let line = this.ids.get(m.id);
       if (line === undefined) {
         line = this.ids.size;
@@ -72,6 +72,7 @@ export class JsonMessageDisplay {
     }
     const id = m.id ? `${m.id}: ` : "";
     if (hasProgress && this.isTerminal) this.out.write(`${id}${m.status ?? ""} ${bar}${endl}`);
+    else if (m.progress) this.out.write(`${id}${m.status ?? ""} ${m.progress}${endl}`); // deprecated ProgressMessage
     else this.out.write(`${id}${m.status ?? ""}${endl}\n`);
   }
 }

@@ -3,6 +3,7 @@
 import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
+import { clientNow } from "../clock.js";
 import type { LogEntry, LogsOptions as ApiLogsOptions } from "../../client/api.js";
 import { rfc3339NanoFixed } from "../../formatter/time.js";
 import { parseDuration } from "../../cli/specs/go-parse.js";
@@ -20,11 +21,6 @@ export interface LogsOptions {
 }
 
 /** The client's "now": the simulated host's clock. */
-async function clientNow(cli: Cli): Promise<number> {
-  const info = await cli.client.info();
-  const t = Date.parse(String(info.SystemTime ?? ""));
-  return Number.isNaN(t) ? Date.now() : t;
-}
 
 function isDuration(value: string): boolean {
   try {

@@ -4,6 +4,7 @@ import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import type { Filters } from "../../client/api.js";
 import { checkContainerFormat, formatContainers } from "../../formatter/container.js";
+import { clientNow } from "../clock.js";
 
 export interface PsOptions {
   quiet: boolean;
@@ -31,13 +32,6 @@ export function parseFilters(pairs: string[]): Filters {
     if (!values.includes(value)) values.push(value);
   }
   return out;
-}
-
-/** The client's clock: the simulated host's time (docker uses the client machine's). */
-export async function clientNow(cli: Cli): Promise<number> {
-  const info = await cli.client.info();
-  const t = typeof info.SystemTime === "string" ? Date.parse(info.SystemTime) : NaN;
-  return Number.isNaN(t) ? Date.now() : t;
 }
 
 export async function runPs(cli: Cli, opts: PsOptions): Promise<void> {

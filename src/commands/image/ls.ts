@@ -5,7 +5,8 @@ import type { Cli } from "../../cli/types.js";
 import { TABLE_FORMAT_KEY } from "../../formatter/format.js";
 import { formatImages } from "../../formatter/image.js";
 import { formatImageTree } from "../../formatter/image-tree.js";
-import { clientNow, parseFilters } from "../container/ps.js";
+import { parseFilters } from "../container/ps.js";
+import { clientNow } from "../clock.js";
 
 export interface ImagesOptions {
   /** The REPOSITORY[:TAG] argument ("" when absent). */
