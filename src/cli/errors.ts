@@ -35,3 +35,12 @@ export class CancelledError extends Error {
     super("cancelled");
   }
 }
+
+/**
+ * The simulated host itself cannot be used (its state file is damaged, locked, or newer than
+ * this program). Not a docker error: printed as "mockdocker: <message>", exit 1, by every verb.
+ * The store's errors carry the `hostStateError` mark; commands must let them through.
+ */
+export function isHostStateError(error: unknown): error is Error {
+  return error instanceof Error && (error as { hostStateError?: unknown }).hostStateError === true;
+}

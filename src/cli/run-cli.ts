@@ -1,9 +1,8 @@
 // Runs one docker command line against a Cli and turns what it throws into docker's output
 // and exit code (docker/cli: cmd/docker/docker.go).
-import { CancelledError, DaemonError, StatusError } from "./errors.js";
+import { CancelledError, DaemonError, isHostStateError, StatusError } from "./errors.js";
 import { dispatch } from "./program.js";
 import type { Cli } from "./types.js";
-import { StoreError } from "../store/errors.js";
 
 export async function runCli(argv: string[], cli: Cli): Promise<number> {
   try {
@@ -24,7 +23,7 @@ export function reportError(error: unknown, cli: Cli): number {
     cli.err.write(`${error.toString()}\n`);
     return 1;
   }
-  if (error instanceof StoreError) {
+  if (isHostStateError(error)) {
     cli.err.write(`mockdocker: ${error.message}\n`);
     return 1;
   }

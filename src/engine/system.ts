@@ -1,11 +1,13 @@
 // What `docker version` and `docker info` report about the simulated daemon.
 // The only place (with the CLI's version/info rendering) that says the host is simulated.
+import { KERNEL } from "./kernel.js";
 import type { InfoDto, VersionInfo } from "./api-types.js";
 import type { HostView } from "./host.js";
 import { rfc3339Nano } from "./timefmt.js";
 
 export const ENGINE_VERSION = "28.2.2";
 export const API_VERSION = "1.50";
+export const MOCKDOCKER_VERSION = "0.1.0";
 const BUILD_TIME = "2025-05-30T12:07:14.000000000+00:00";
 
 export function versionInfo(): VersionInfo {
@@ -22,7 +24,7 @@ export function versionInfo(): VersionInfo {
           Experimental: "false",
           GitCommit: "45873be",
           GoVersion: "go1.24.3",
-          KernelVersion: "6.8.0-mockdocker",
+          KernelVersion: KERNEL.release,
           MinAPIVersion: "1.24",
           Os: "linux",
         },
@@ -30,6 +32,8 @@ export function versionInfo(): VersionInfo {
       { Name: "containerd", Version: "1.7.27", Details: { GitCommit: "05044ec0a9a75232cad458027ca83437aae3f4da" } },
       { Name: "runc", Version: "1.2.5", Details: { GitCommit: "v1.2.5-0-g59923ef" } },
       { Name: "docker-init", Version: "0.19.0", Details: { GitCommit: "de40ad0" } },
+      // Docker prints every component the daemon reports; this one says what the host really is.
+      { Name: "mockdocker", Version: MOCKDOCKER_VERSION, Details: { Host: "simulated" } },
     ],
     Version: ENGINE_VERSION,
     ApiVersion: API_VERSION,
@@ -38,7 +42,7 @@ export function versionInfo(): VersionInfo {
     GoVersion: "go1.24.3",
     Os: "linux",
     Arch: "amd64",
-    KernelVersion: "6.8.0-mockdocker",
+    KernelVersion: KERNEL.release,
     BuildTime: BUILD_TIME,
   };
 }
@@ -85,7 +89,7 @@ export function systemInfo(view: HostView): InfoDto {
     CgroupDriver: "systemd",
     CgroupVersion: "2",
     NEventsListener: 0,
-    KernelVersion: "6.8.0-mockdocker",
+    KernelVersion: KERNEL.release,
     OperatingSystem: "mockdocker simulated host (Docker Engine 28.2.2)",
     OSVersion: "",
     OSType: "linux",

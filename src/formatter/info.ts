@@ -94,7 +94,8 @@ export function needsServerInfo(format: string, client: ClientInfo): boolean {
   }
 }
 
-type Info = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// The daemon's info is loosely typed JSON; fields are read as docker's code reads them.
+type Info = Record<string, any>;
 
 interface SecurityOpt {
   Name: string;

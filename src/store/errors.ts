@@ -1,2 +1,5 @@
-// Problems with the state directory itself; printed by cli/main.ts, exit 1.
-export class StoreError extends Error {}
+// Problems with the state directory itself; printed by cli/run-cli.ts as mockdocker's own
+// message, exit 1 (see isHostStateError in cli/errors.ts).
+export class StoreError extends Error {
+  readonly hostStateError = true;
+}

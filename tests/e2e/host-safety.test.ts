@@ -57,7 +57,9 @@ describe("state directory", () => {
     expect(r.stderr).toContain("not valid JSON");
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(fs.readFileSync(file, "utf8")).toBe("{ not json");
-    expect(docker("run", "-d", "busybox", "true").status).toBe(1);
+    const run = docker("run", "-d", "busybox", "true");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^mockdocker: the state file .* is not valid JSON/);
     expect(fs.readFileSync(file, "utf8")).toBe("{ not json");
   });
 });

@@ -35,7 +35,7 @@ const d = "docker";
 export const rootSpec: CommandSpec = {
   name: "docker",
   use: "docker [OPTIONS] COMMAND [ARG...]",
-  short: "Run and manage containers (simulated)",
+  short: "Build, run and manage containers",
   args: args.any,
   flags: globalFlags,
   subcommands: [

@@ -11,11 +11,8 @@ export interface StopOptions {
 }
 
 /** The text an error prints as: daemon errors carry their "Error response from daemon: " prefix. */
-export function errorText(error: unknown): string {
-  if (error instanceof DaemonError) return error.toString();
-  if (error instanceof StatusError) return error.message;
-  throw error; // anything else is a defect: let run-cli report it
-}
+import { errorText } from "../errors.js";
+export { errorText };
 
 /** The API client counts HTTP 304 (already stopped, already started) as success. */
 export function isNotModified(error: unknown): boolean {

@@ -99,7 +99,9 @@ export function listContainers(view: HostView, opts: { all?: boolean; limit?: nu
   const all = opts.all || filters.status !== undefined;
   const limit = opts.limit ?? -1;
 
-  const sorted = Object.values(state.containers).sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+  // Newest first; containers created in the same instant keep their creation order.
+  const order = new Map(Object.keys(state.containers).map((id, index) => [id, index]));
+  const sorted = Object.values(state.containers).sort((a, b) => b.created - a.created || order.get(b.id)! - order.get(a.id)!);
   const result: ContainerSummary[] = [];
   for (const c of sorted) {
     if (limit > 0 && result.length === limit) break;

@@ -1,13 +1,10 @@
 // How docker run/create turn errors into exit codes and text
 // (docker/cli cli/command/container/run.go withHelp and toStatusError).
-import { DaemonError, StatusError } from "../../../cli/errors.js";
+import { isHostStateError, DaemonError, StatusError } from "../../../cli/errors.js";
 
 /** The text docker prints for an error: daemon errors carry their prefix. */
-export function errorText(err: unknown): string {
-  if (err instanceof DaemonError) return err.toString();
-  if (err instanceof StatusError) return err.message;
-  return err instanceof Error ? err.message : String(err);
-}
+export { errorText } from "../../errors.js";
+import { errorText } from "../../errors.js";
 
 /** withHelp: "docker: <err>\n\nRun 'docker <cmd> --help' for more information". */
 export function withHelp(err: unknown, command: string): string {
@@ -21,6 +18,7 @@ export function usageError(err: unknown, command: string): StatusError {
 
 /** toStatusError: 127 for a missing executable, 126 for permission problems, else 125. */
 export function toStatusError(err: unknown): StatusError {
+  if (isHostStateError(err)) throw err;
   const text = errorText(err);
   let status = 125;
   if (

@@ -2,13 +2,7 @@
 import { FsError } from "../../fs/types.js";
 import { type CommandContext, abs, errText } from "./context.js";
 
-/** What `uname` reports; matches the simulated host's `docker info`. */
-export const KERNEL = {
-  sysname: "Linux",
-  release: "6.8.0-60-generic",
-  version: "#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025",
-  machine: "x86_64",
-};
+export { KERNEL } from "../../kernel.js";
 
 export function fail(ctx: CommandContext, text: string): void {
   ctx.io.err(`${ctx.name}: ${text}\n`);

@@ -5,6 +5,7 @@ import { dashNotFound, execInto } from "./exec.js";
 import { nginxHttp, NGINX_VERSION, type HttpOptions, type HttpResponse } from "./http.js";
 import { nginxTime } from "./timefmt.js";
 import { basename, getenv, hasProcess, Output, termAnchor } from "./util.js";
+import { KERNEL } from "../../kernel.js";
 
 const ENTRYPOINT_D = "/docker-entrypoint.d";
 const DEFAULT_SCRIPTS = [
@@ -223,7 +224,7 @@ export const nginx: Program = {
       n('using the "epoll" event method'),
       n(`nginx/${version}`),
       n(builtBy(ctx.fs)),
-      n("OS: Linux 6.10.14-linuxkit"),
+      n(`OS: ${KERNEL.sysname} ${KERNEL.release}`),
       n("getrlimit(RLIMIT_NOFILE): 1048576:1048576"),
       n("start worker processes"),
       ...workers.map((w) => n(`start worker process ${w}`)),

@@ -3,6 +3,7 @@ import type { Program, ProcessContext, ProcessResult } from "../types.js";
 import { loadStore, saveStore, type RedisValue } from "./redis-store.js";
 import { REDIS_VERSION } from "./redis.js";
 import { getenv, hasProcess, Output } from "./util.js";
+import { KERNEL } from "../../kernel.js";
 
 type Reply =
   | { t: "status"; v: string }
@@ -199,7 +200,7 @@ export function execute(data: Record<string, RedisValue>, argv: string[], versio
     case "bgsave":
       return { t: "status", v: "Background saving started" };
     case "info":
-      return bulk(`# Server\r\nredis_version:${version}\r\nredis_mode:standalone\r\nos:Linux 6.10.14-linuxkit x86_64\r\ntcp_port:6379\r\n\r\n# Keyspace\r\n` +
+      return bulk(`# Server\r\nredis_version:${version}\r\nredis_mode:standalone\r\nos:${KERNEL.sysname} ${KERNEL.release} x86_64\r\ntcp_port:6379\r\n\r\n# Keyspace\r\n` +
         (Object.keys(data).length ? `db0:keys=${Object.keys(data).length},expires=0,avg_ttl=0\r\n` : ""));
   }
   return err(`ERR unknown command '${argv[0]}'`);
