@@ -1,5 +1,9 @@
 // Bundles the CLI and the library entry point into dist/ with esbuild.
+import fs from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names change with their content: start from an empty dist/ so stale chunks do not pile up.
+fs.rmSync("dist", { recursive: true, force: true });
 
 // conf only needs ajv (JSON-schema validation) and semver (migrations) for options mockdocker
 // never passes; leaving them out saves most of conf's start-up cost.

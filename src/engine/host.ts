@@ -6,7 +6,8 @@ import { IdGenerator, type RandomSource } from "./ids.js";
 import type { HostState, LogRecord } from "./model.js";
 import { createHostState } from "./state.js";
 import type { SideWrites, StateStore } from "./store.js";
-import { reconcileHost } from "./containers/reconcile.js";
+import { reconcileHost, reconcileNeedsPrograms } from "./containers/reconcile.js";
+import { loadHeavy } from "./heavy.js";
 
 export interface EngineOptions {
   store: StateStore;
@@ -57,6 +58,7 @@ export class Engine {
     const stored = await this.options.store.read();
     const state = stored === undefined ? this.fresh() : structuredClone(stored);
     const now = currentTime(state.clock, this.options.realNow());
+    if (reconcileNeedsPrograms(state, now)) await loadHeavy();
     const pendingLogs = new Map<string, LogRecord[]>();
     const side: SideWrites = {
       appendLog: (id, records) => pendingLogs.set(id, [...(pendingLogs.get(id) ?? []), ...records]),
@@ -68,6 +70,8 @@ export class Engine {
 
   async transact<T>(fn: (tx: Tx) => T, options: TransactOptions = {}): Promise<T> {
     const { observe, advanceTo } = options;
+    // A change may start programs or read image contents: have them at hand.
+    await loadHeavy();
     return this.options.store.update((stored, storeSide) => {
       const state = stored ?? this.fresh();
       if (advanceTo !== undefined) advanceFrozenClock(state.clock, advanceTo);

@@ -3,7 +3,7 @@ import type { ExecRequest, ExecResult, TopResult } from "../api-types.js";
 import { conflict } from "../errors.js";
 import { emitEvent } from "../events.js";
 import type { HostView, Tx } from "../host.js";
-import { resolveExecutable, startProcess } from "../runtime/index.js";
+import { heavy } from "../heavy.js";
 import { mergeEnv } from "./create.js";
 import { getContainer } from "./lookup.js";
 import { containerAttributes } from "./process.js";
@@ -21,6 +21,7 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
   const fs = containerFs(tx.state, c, tx.now);
   const env = mergeEnv(c.config.Env, req.env);
   const workdir = req.workingDir || c.config.WorkingDir || "/";
+  const { resolveExecutable, startProcess } = heavy().runtime;
   const found = resolveExecutable(fs, req.cmd[0]!, env, workdir);
   let result: ExecResult & { endsAt: number };
   if (!found.ok) {

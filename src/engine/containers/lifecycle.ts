@@ -9,7 +9,7 @@ import { networkByName } from "./endpoints.js";
 import { containerByName, getContainer } from "./lookup.js";
 import { containerAttributes, flushOutput, handleExit, removeContainerRecord, runMainProcess, settleContainer, StartError } from "./process.js";
 import { parseSignal } from "./signals.js";
-import { shiftLogTimestamps } from "../runtime/services/index.js";
+import { heavy } from "../heavy.js";
 import type { OutputChunk } from "../runtime/types.js";
 
 export function startContainer(tx: Tx, ref: string, stdin?: string): void {
@@ -45,7 +45,7 @@ function failStart(c: ContainerRecord, message: string, exitCode: number): never
 /** A program's shutdown lines are written relative to the signal; place them at `at`. */
 function shutdownLog(c: ContainerRecord, log: OutputChunk[], at: number): OutputChunk[] {
   const shift = at - c.state.startedAt;
-  return log.map((chunk) => ({ ...chunk, at: at + chunk.at, text: shiftLogTimestamps(chunk.text, shift) }));
+  return log.map((chunk) => ({ ...chunk, at: at + chunk.at, text: heavy().services.shiftLogTimestamps(chunk.text, shift) }));
 }
 
 function stopSignalOf(c: ContainerRecord): string {

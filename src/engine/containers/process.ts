@@ -3,7 +3,7 @@
 import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import type { ContainerRecord, LogRecord } from "../model.js";
-import { resolveExecutable, startProcess } from "../runtime/index.js";
+import { heavy } from "../heavy.js";
 import { containerFs } from "./rootfs.js";
 import { connectDefaultEndpoints, disconnectEndpoints, publishPorts } from "./endpoints.js";
 
@@ -48,6 +48,7 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
   const fs = containerFs(tx.state, c, at);
   const argv = [c.path, ...c.args];
   const env = c.config.Env;
+  const { resolveExecutable, startProcess } = heavy().runtime;
   const found = resolveExecutable(fs, c.path, env, c.config.WorkingDir || "/");
   if (!found.ok) throw execFailure(c.path, found.reason);
   let ports: NonNullable<ContainerRecord["ports"]>;

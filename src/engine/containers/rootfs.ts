@@ -1,21 +1,20 @@
 // A container's filesystem: its image's layers (from the host's layer records or the
 // catalogue) under its own writable layer.
-import { createOverlayFs } from "../fs/overlay.js";
+import { heavy } from "../heavy.js";
 import type { ContainerFs, FileTree } from "../fs/types.js";
 import type { ContainerRecord, HostState } from "../model.js";
-import { getLayer } from "../registry/catalogue.js";
 
 const EMPTY: FileTree = {};
 
 export function layerFiles(state: HostState, diffId: string): FileTree {
-  return state.layers[diffId]?.files ?? getLayer(diffId)?.files ?? EMPTY;
+  return state.layers[diffId]?.files ?? heavy().catalogue.getLayer(diffId)?.files ?? EMPTY;
 }
 
 export function containerFs(state: HostState, c: ContainerRecord, now: number): ContainerFs {
   const image = state.images[c.image];
   const lowers = (image?.layers ?? []).map((id) => layerFiles(state, id));
   lowers.push(initLayer(c));
-  return createOverlayFs(lowers, c.rwLayer, { readOnly: c.hostConfig.ReadonlyRootfs, now: () => now });
+  return heavy().overlay.createOverlayFs(lowers, c.rwLayer, { readOnly: c.hostConfig.ReadonlyRootfs, now: () => now });
 }
 
 /** What Docker bind-mounts into every container: hostname, hosts, resolv.conf. */

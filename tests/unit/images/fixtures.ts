@@ -1,6 +1,6 @@
-import type { HostView, Tx } from "../../../src/engine/host.js";
-import { IdGenerator, sha256Hex } from "../../../src/engine/ids.js";
-import { createHostState } from "../../../src/engine/state.js";
+import { Engine, type Tx } from "../../../src/engine/host.js";
+import { sha256Hex } from "../../../src/engine/ids.js";
+import { MemoryStore } from "../../../src/store/memory-store.js";
 import { addReference } from "../../../src/engine/images/refs.js";
 import { imageIdOf } from "../../../src/engine/image-config.js";
 import type { ContainerRecord, ImageRecord } from "../../../src/engine/model.js";
@@ -8,27 +8,18 @@ import { parseNormalizedNamed } from "../../../src/engine/registry/reference.js"
 
 export const T0 = Date.UTC(2025, 5, 1, 10);
 
-/**
- * A host with a fixed clock and seeded ids. `transact` mirrors Engine.transact's contract
- * (a failed operation leaves the state untouched) without the container reconciler.
- */
+/** A host in memory with a fixed clock and seeded ids: the real Engine on a MemoryStore. */
 export function makeEngine() {
-  const random = { bytes: (n: number) => new Uint8Array(n) };
-  let state = createHostState(T0, T0, (s) => new IdGenerator(s, random, "test"));
-  const engine = {
-    async transact<T>(fn: (tx: Tx) => T): Promise<T> {
-      const copy = structuredClone(state);
-      const tx: Tx = { state: copy, now: T0, ids: new IdGenerator(copy, random, "test"), side: { appendLog: () => {}, removeLog: () => {} } };
-      const result = fn(tx);
-      state = copy;
-      return result;
-    },
-    async view(): Promise<HostView> {
-      return { state: structuredClone(state), now: T0, pendingLogs: new Map() };
-    },
-  };
-  const store = { snapshot: () => structuredClone(state) };
-  return { engine, store };
+  const store = new MemoryStore();
+  const engine = new Engine({
+    store,
+    realNow: () => T0,
+    random: { bytes: (n: number) => new Uint8Array(n) },
+    seed: "test",
+    frozenStart: T0,
+    sleep: async () => {},
+  });
+  return { engine, store: { snapshot: () => store.snapshot()! } };
 }
 
 export const diff = (name: string) => `sha256:${sha256Hex(`layer:${name}`)}`;
