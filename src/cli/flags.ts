@@ -2,7 +2,15 @@
 // parseLongArg, parseSingleShortArg, set). The argv is first split into flag occurrences the
 // way pflag reads it; commander then assigns, converts and accumulates the values through
 // per-flag argParsers, so value errors surface in argv order before any later syntax error.
-import { Command, Option } from "commander";
+import type * as Commander from "commander";
+
+// commander is only needed once a flag was given; `docker ps` alone never loads it.
+let commander: typeof Commander | undefined;
+
+/** Loads the flag value machinery (commander) before parseFlags is given flags. */
+export async function loadFlagParser(): Promise<void> {
+  commander ??= await import("commander");
+}
 import type { FlagContext, FlagSpec, ParsedFlags } from "./spec.js";
 import {
   goQuote,
@@ -234,6 +242,14 @@ export function parseFlags(argv: string[], flags: FlagSpec[], opts: ParseOptions
   const index = new Map(flags.map((f, i) => [f, i]));
   const used = new Set(found.occurrences.map((o) => o.flag));
 
+  if (used.size === 0) {
+    if (found.error !== undefined) throw new FlagError(found.error);
+    const values: Record<string, unknown> = {};
+    for (const f of flags) values[f.name] = defaultValue(f);
+    return { flags: { values, changed: new Set() }, args: found.args };
+  }
+  if (!commander) throw new Error("parseFlags: loadFlagParser() was not awaited");
+  const { Command, Option } = commander;
   // Options get neutral names so commander's own conventions (--no-*, camelCase) never apply.
   const cmd = new Command()
     .exitOverride()

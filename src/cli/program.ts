@@ -2,7 +2,7 @@
 // cli/cobra.go HandleGlobalFlags), then cobra's Traverse (TraverseChildren), then the found
 // command's flags, help, argument checks (cli/required.go) and its lazily loaded action.
 import { StatusError } from "./errors.js";
-import { FlagError, parseFlags, withHelpFlag } from "./flags.js";
+import { FlagError, loadFlagParser, parseFlags, withHelpFlag } from "./flags.js";
 import { renderHelp, type HelpContext } from "./help.js";
 import type { ArgsSpec, CommandSpec, FlagSpec, ParsedFlags } from "./spec.js";
 import { rootSpec } from "./specs/root.js";
@@ -161,6 +161,7 @@ function findForHelp(root: Node, args: string[]): [Node, string[]] {
 /** Runs one docker command line (argv without the program name) against `cli`. */
 export async function dispatch(argv: string[], cli: Cli, root: CommandSpec = rootSpec): Promise<void> {
   const top: Node = { spec: root, path: [root.name] };
+  if (argv.some((a) => a.length > 1 && a.startsWith("-"))) await loadFlagParser();
 
   // Global options stop at the first word that is not a flag.
   const global = parseOrThrow(top, argv, cli, false, "err");

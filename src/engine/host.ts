@@ -56,7 +56,7 @@ export class Engine {
 
   async view(): Promise<HostView> {
     const stored = await this.options.store.read();
-    const state = stored === undefined ? this.fresh() : structuredClone(stored);
+    const state = stored ?? this.fresh();
     const now = currentTime(state.clock, this.options.realNow());
     if (reconcileNeedsPrograms(state, now)) await loadHeavy();
     const pendingLogs = new Map<string, LogRecord[]>();

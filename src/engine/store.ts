@@ -8,7 +8,10 @@ export interface SideWrites {
 }
 
 export interface StateStore {
-  /** The current state without taking the lock; undefined when no state exists yet. */
+  /**
+   * The current state without taking the lock; undefined when no state exists yet. The caller
+   * owns the returned object and may change it (a view reconciles it in place).
+   */
   read(): Promise<HostState | undefined>;
   /**
    * Under the cross-process lock: read, apply `fn`, write atomically. `fn` gets undefined when no

@@ -37,7 +37,7 @@ export class TabWriter {
 
   private out = "";
   private buf = "";
-  private pos = 0;
+  private unmeasured = "";
   private cell: Cell = newCell();
   private endChar = "";
   private lines: Cell[][] = [];
@@ -59,7 +59,7 @@ export class TabWriter {
 
   private reset(): void {
     this.buf = "";
-    this.pos = 0;
+    this.unmeasured = "";
     this.cell = newCell();
     this.endChar = "";
     this.lines = [[]];
@@ -141,12 +141,15 @@ export class TabWriter {
 
   private append(text: string): void {
     this.buf += text;
+    this.unmeasured += text;
     this.cell.size += text.length;
   }
 
+  // Measures only what was appended since the last update: slicing the growing buffer
+  // itself would flatten it on every cell.
   private updateWidth(): void {
-    this.cell.width += displayWidth(this.buf.slice(this.pos));
-    this.pos = this.buf.length;
+    this.cell.width += displayWidth(this.unmeasured);
+    this.unmeasured = "";
   }
 
   private startEscape(ch: string): void {
@@ -155,7 +158,7 @@ export class TabWriter {
 
   private endEscape(): void {
     if (this.endChar === ";") this.cell.width++; // entity counts as one rune; tags as zero
-    this.pos = this.buf.length;
+    this.unmeasured = "";
     this.endChar = "";
   }
 

@@ -13,7 +13,7 @@ export class MemoryStore implements StateStore {
   }
 
   async read(): Promise<HostState | undefined> {
-    return this.state;
+    return this.state === undefined ? undefined : structuredClone(this.state);
   }
 
   update<T>(fn: (state: HostState | undefined, side: SideWrites) => { state: HostState; result: T }): Promise<T> {

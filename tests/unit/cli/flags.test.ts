@@ -1,6 +1,8 @@
 // pflag grammar and docker's value types, exercised on a small flag set.
-import { describe, expect, it } from "vitest";
-import { FlagError, parseFlags, withHelpFlag } from "../../../src/cli/flags.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FlagError, loadFlagParser, parseFlags, withHelpFlag } from "../../../src/cli/flags.js";
+
+beforeAll(loadFlagParser);
 import type { FlagSpec } from "../../../src/cli/spec.js";
 import { createFlags } from "../../../src/cli/specs/container-flags.js";
 
