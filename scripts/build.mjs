@@ -1,8 +1,13 @@
-// Bundles the CLI and the library entry point into dist/ with esbuild.
+// Builds dist/:
+// - cli.cjs: the command line, one CommonJS file (its dynamic imports become lazy requires, so a
+//   command only runs the code it uses); bin/mockdocker.js loads it with a V8 code cache.
+// - heavy.cjs: the simulated programs and the registry catalogue, required only by operations
+//   that run programs or read image contents.
+// - index.js (+ chunks/): the library entry point (createSandbox), as ES modules.
 import fs from "node:fs";
 import { build } from "esbuild";
 
-// Chunk names change with their content: start from an empty dist/ so stale chunks do not pile up.
+// Chunk names change with their content: start from an empty dist/ so stale files do not pile up.
 fs.rmSync("dist", { recursive: true, force: true });
 
 // conf only needs ajv (JSON-schema validation) and semver (migrations) for options mockdocker
@@ -21,16 +26,41 @@ const confWithoutSchema = {
   },
 };
 
+// In the CLI, the engine's heavy parts come from heavy.cjs beside cli.cjs.
+const heavyApart = {
+  name: "heavy-apart",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/heavy-parts\.js$/ }, () => ({ path: "./heavy.cjs", external: true }));
+  },
+};
+
+const node = { bundle: true, platform: "node", target: "node20", logLevel: "warning" };
+
 await build({
-  entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
+  ...node,
+  entryPoints: { cli: "src/cli/main.ts" },
   outdir: "dist",
-  bundle: true,
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  supported: { "dynamic-import": false },
+  plugins: [confWithoutSchema, heavyApart],
+});
+
+await build({
+  ...node,
+  entryPoints: { heavy: "src/engine/heavy-parts.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+});
+
+await build({
+  ...node,
+  entryPoints: { index: "src/index.ts" },
+  outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
-  platform: "node",
   format: "esm",
-  target: "node20",
-  logLevel: "warning",
   plugins: [confWithoutSchema],
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __mdCreateRequire } from 'node:module'; const require = __mdCreateRequire(import.meta.url);" },

@@ -1,5 +1,6 @@
 // Node's real streams and files behind the Cli interfaces.
 import fs from "node:fs";
+import tty from "node:tty";
 import type { HostFiles, InStream, OutStream } from "./types.js";
 
 export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
@@ -17,13 +18,15 @@ export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
 }
 
 export function nodeStdin(): InStream {
-  const stdin = process.stdin;
+  // process.stdin builds a stream when first touched: only do that when input is read.
+  const isTTY = () => tty.isatty(0);
   let buffered = "";
   let ended = false;
   let all: Promise<string> | undefined;
   const readAll = () =>
     (all ??= new Promise<string>((resolve) => {
-      if (stdin.isTTY) return resolve("");
+      if (isTTY()) return resolve("");
+      const stdin = process.stdin;
       const chunks: Buffer[] = [];
       stdin.on("data", (c: Buffer) => chunks.push(c));
       stdin.on("end", () => {
@@ -34,11 +37,12 @@ export function nodeStdin(): InStream {
     }));
   return {
     get isTTY() {
-      return stdin.isTTY === true;
+      return isTTY();
     },
     readAll,
     async readLine() {
-      if (stdin.isTTY) {
+      if (isTTY()) {
+        const stdin = process.stdin;
         const { createInterface } = await import("node:readline");
         const rl = createInterface({ input: stdin });
         return new Promise<string | null>((resolve) => {

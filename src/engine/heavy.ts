@@ -19,12 +19,8 @@ let loading: Promise<HeavyParts> | undefined;
 
 export function loadHeavy(): Promise<HeavyParts> {
   if (parts) return Promise.resolve(parts);
-  return (loading ??= Promise.all([
-    import("./runtime/index.js"),
-    import("./runtime/services/index.js"),
-    import("./registry/catalogue.js"),
-    import("./fs/overlay.js"),
-  ]).then(([runtime, services, catalogue, overlay]) => (parts = { runtime, services, catalogue, overlay })));
+  // One module, so the CLI build can put all of it in a file of its own.
+  return (loading ??= import("./heavy-parts.js").then(({ runtime, services, catalogue, overlay }) => (parts = { runtime, services, catalogue, overlay })));
 }
 
 export function heavy(): HeavyParts {

@@ -1,5 +1,5 @@
 // String helpers with docker/Go semantics.
-import { isWide } from "./width.js";
+import { isWide, PRINTABLE_ASCII } from "./width.js";
 
 // docker/cli: cli/command/formatter/displayutils.go charWidth (golang.org/x/text/width):
 // only East-Asian Wide and Fullwidth count 2, everything else 1.
@@ -13,6 +13,10 @@ function charWidth(cp: number): number {
  */
 export function ellipsis(s: string, maxDisplayWidth: number): string {
   if (maxDisplayWidth <= 0) return "";
+  if (PRINTABLE_ASCII.test(s)) {
+    if (s.length <= maxDisplayWidth) return s;
+    return maxDisplayWidth === 1 ? s[0]! : s.slice(0, maxDisplayWidth - 1) + "…";
+  }
   const rs = Array.from(s);
   if (maxDisplayWidth === 1) return rs[0] ?? "";
   const display: number[] = [];
@@ -43,6 +47,7 @@ const hex = (n: number, width: number): string => n.toString(16).padStart(width,
 
 /** Go strconv.Quote. */
 export function goQuote(s: string): string {
+  if (PRINTABLE_ASCII.test(s)) return `"${s.replace(/["\\]/g, "\\$&")}"`;
   let out = '"';
   for (const ch of s) {
     let cp = ch.codePointAt(0)!;

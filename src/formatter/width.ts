@@ -49,8 +49,12 @@ export function runeWidth(cp: number): number {
   return isWide(cp) ? 2 : 1;
 }
 
+/** Printable ASCII only: one column per character (the common case, checked natively). */
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Display width of a string in terminal columns. */
 export function displayWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = 0;
   for (const ch of s) w += runeWidth(ch.codePointAt(0)!);
   return w;

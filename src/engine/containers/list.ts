@@ -23,9 +23,13 @@ export function rwSize(c: ContainerRecord): number {
 }
 
 /** The image as the user typed it, or the image id once that reference means another image. */
-function displayImage(state: HostState, c: ContainerRecord): string {
-  const current = findImageQuiet(state, c.config.Image);
-  return current && current.id === c.image ? c.config.Image : c.image;
+function displayImage(state: HostState, c: ContainerRecord, lookups?: Map<string, string | undefined>): string {
+  let currentId = lookups?.get(c.config.Image);
+  if (currentId === undefined && !lookups?.has(c.config.Image)) {
+    currentId = findImageQuiet(state, c.config.Image)?.id;
+    lookups?.set(c.config.Image, currentId);
+  }
+  return currentId === c.image ? c.config.Image : c.image;
 }
 
 function findImageQuiet(state: HostState, ref: string) {
@@ -52,12 +56,13 @@ export function containerPorts(c: ContainerRecord): Port[] {
   return ports;
 }
 
-export function summarize(state: HostState, c: ContainerRecord, now: number, size: boolean): ContainerSummary {
+/** `lookups` memoises image references across one listing (many containers share an image). */
+export function summarize(state: HostState, c: ContainerRecord, now: number, size: boolean, lookups?: Map<string, string | undefined>): ContainerSummary {
   const image = state.images[c.image];
   const summary: ContainerSummary = {
     Id: c.id,
     Names: [c.name],
-    Image: displayImage(state, c),
+    Image: displayImage(state, c, lookups),
     ImageID: c.image,
     Command: commandLine(c),
     Created: Math.floor(c.created / 1000),
@@ -103,11 +108,12 @@ export function listContainers(view: HostView, opts: { all?: boolean; limit?: nu
   const order = new Map(Object.keys(state.containers).map((id, index) => [id, index]));
   const sorted = Object.values(state.containers).sort((a, b) => b.created - a.created || order.get(b.id)! - order.get(a.id)!);
   const result: ContainerSummary[] = [];
+  const lookups = new Map<string, string | undefined>();
   for (const c of sorted) {
     if (limit > 0 && result.length === limit) break;
     if (!c.state.running && !all && limit <= 0) continue;
     if (!matches(state, c, filters, exitedCodes, before, since)) continue;
-    result.push(summarize(state, c, now, opts.size ?? false));
+    result.push(summarize(state, c, now, opts.size ?? false, lookups));
   }
   return result;
 }

@@ -3,6 +3,7 @@ import { TemplateError } from "./errors.js";
 import { run } from "./exec.js";
 import { builtinFuncs, dockerFuncs, type FuncMap } from "./funcs.js";
 import { parseTrees, type Tree } from "./parser.js";
+import { runSimple, simpleSegments, type Segment } from "./simple.js";
 
 export { TemplateError } from "./errors.js";
 export { builtinFuncs, dockerFuncs, headerFuncs, type FuncMap, type GoFunc, type ParamType } from "./funcs.js";
@@ -13,6 +14,8 @@ export interface Template {
   readonly text: string;
   readonly trees: Map<string, Tree>;
   readonly funcs: FuncMap;
+  /** Set when the template is only text and plain fields (see simple.ts). */
+  readonly simple: Segment[] | null;
 }
 
 export interface ParseOptions {
@@ -27,7 +30,7 @@ export function parseTemplate(text: string, opts: ParseOptions = {}): Template {
   const name = opts.name ?? "";
   const funcs = opts.funcs ?? dockerFuncs;
   const trees = parseTrees(name, text, (f) => f in funcs || f in builtinFuncs);
-  return { name, text, trees, funcs };
+  return { name, text, trees, funcs, simple: simpleSegments(trees, name) };
 }
 
 export interface ExecuteOptions {
@@ -40,6 +43,10 @@ export interface ExecuteOptions {
 /** Execute and return the output and any error; on error the output is what was written so far. */
 export function executePartial(tmpl: Template, data: unknown, opts: ExecuteOptions = {}): { output: string; error?: TemplateError } {
   const funcs = opts.funcs ? { ...tmpl.funcs, ...opts.funcs } : tmpl.funcs;
+  if (tmpl.simple && opts.missingKey !== "error") {
+    const output = runSimple(tmpl.simple, data);
+    if (output !== undefined) return { output };
+  }
   return run({ name: tmpl.name, text: tmpl.text, trees: tmpl.trees, funcs }, data, opts.missingKey === "error");
 }
 
