@@ -3,8 +3,10 @@
 //   command only runs the code it uses); bin/mockdocker.js loads it with a V8 code cache.
 // - heavy.cjs: the simulated programs and the registry catalogue, required only by operations
 //   that run programs or read image contents.
-// - index.js (+ chunks/): the library entry point (createSandbox), as ES modules.
+// - index.js (+ chunks/): the library entry point (createSandbox), as ES modules; types in types/.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import { build } from "esbuild";
 
 // Chunk names change with their content: start from an empty dist/ so stale files do not pile up.
@@ -65,3 +67,7 @@ await build({
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __mdCreateRequire } from 'node:module'; const require = __mdCreateRequire(import.meta.url);" },
 });
+
+// Type declarations for the library entry point (dist/types), for graders written in TypeScript.
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.types.json"], { stdio: "inherit" });
