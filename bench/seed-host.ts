@@ -4,7 +4,7 @@ import { FileStore } from "../src/store/file-store.js";
 import { createContainer } from "../src/engine/containers/create.js";
 import { startContainer } from "../src/engine/containers/lifecycle.js";
 import { pullImage } from "../src/engine/images/index.js";
-import type { ContainerCreateRequest } from "../src/engine/api-types.js";
+import { request } from "../tests/unit/engine/helpers.js";
 
 const [dir, countText] = process.argv.slice(2);
 const count = Number(countText);
@@ -15,34 +15,11 @@ const engine = new Engine({
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 });
 
-function request(): ContainerCreateRequest {
-  return {
-    image: "busybox",
-    cmd: ["sleep", "1000000"],
-    env: [],
-    labels: {},
-    tty: false,
-    openStdin: false,
-    stdinOnce: false,
-    attachStdin: false,
-    attachStdout: false,
-    attachStderr: false,
-    exposedPorts: [],
-    volumes: [],
-    networking: { aliases: [] },
-    hostConfig: {
-      binds: [], containerIdFile: "", networkMode: "default", portBindings: {}, publishAllPorts: false,
-      restartPolicy: { Name: "no", MaximumRetryCount: 0 }, autoRemove: false, volumesFrom: [], capAdd: [], capDrop: [],
-      dns: [], dnsOptions: [], dnsSearch: [], extraHosts: [], links: [], privileged: false, readonlyRootfs: false,
-      tmpfs: {}, shmSize: 0, memory: 0, memoryReservation: 0, memorySwap: 0, nanoCpus: 0, cpuShares: 0, cpusetCpus: "", mounts: [],
-    },
-  };
-}
 
 await engine.transact((tx) => {
   pullImage(tx, "busybox", {});
   for (let i = 0; i < count; i++) {
-    const { Id } = createContainer(tx, request());
+    const { Id } = createContainer(tx, request("busybox", ["sleep", "1000000"]));
     startContainer(tx, Id);
   }
 });

@@ -33,24 +33,8 @@ export function bytesSize(size: number): string {
   return formatG(n, 4) + unit;
 }
 
-/** units.HumanDuration (duration.go); input in milliseconds. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < 1) return "Less than a second";
-  if (seconds === 1) return "1 second";
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.trunc(ms / 60000);
-  if (minutes === 1) return "About a minute";
-  if (minutes < 60) return `${minutes} minutes`;
-  const hoursExact = ms / 3600000;
-  const hours = Math.trunc(hoursExact + 0.5);
-  if (hours === 1) return "About an hour";
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.trunc(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
-  return `${Math.trunc(Math.trunc(hoursExact) / 24 / 365)} years`;
-}
+/** units.HumanDuration (duration.go); input in milliseconds. The daemon needs it too (status). */
+export { humanDuration } from "../client/units.js";
 
 /** Error thrown by the size parsers; message is go-units' text. */
 export class UnitsError extends Error {

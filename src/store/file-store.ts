@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SCHEMA_VERSION, type HostState, type LogRecord } from "../engine/model.js";
 import type { SideWrites, StateStore } from "../engine/store.js";
+import { collectSideWrites } from "./side-writes.js";
 import { StoreError } from "./errors.js";
 
 const STATE_FILE = "state.json";
@@ -29,15 +30,7 @@ export class FileStore implements StateStore {
     const release = await this.lock();
     try {
       const current = this.readState();
-      const appended = new Map<string, LogRecord[]>();
-      const removed = new Set<string>();
-      const side: SideWrites = {
-        appendLog: (id, records) => appended.set(id, [...(appended.get(id) ?? []), ...records]),
-        removeLog: (id) => {
-          removed.add(id);
-          appended.delete(id);
-        },
-      };
+      const { side, appended, removed } = collectSideWrites();
       const { state, result } = fn(current, side);
       this.writeLogs(appended, removed);
       this.writeState(state);

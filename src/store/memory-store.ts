@@ -2,6 +2,7 @@
 // so a failed command leaves the state as it was.
 import type { HostState, LogRecord } from "../engine/model.js";
 import type { SideWrites, StateStore } from "../engine/store.js";
+import { collectSideWrites } from "./side-writes.js";
 
 export class MemoryStore implements StateStore {
   private state: HostState | undefined;
@@ -18,15 +19,7 @@ export class MemoryStore implements StateStore {
 
   update<T>(fn: (state: HostState | undefined, side: SideWrites) => { state: HostState; result: T }): Promise<T> {
     const run = async () => {
-      const appended = new Map<string, LogRecord[]>();
-      const removed = new Set<string>();
-      const side: SideWrites = {
-        appendLog: (id, records) => appended.set(id, [...(appended.get(id) ?? []), ...records]),
-        removeLog: (id) => {
-          removed.add(id);
-          appended.delete(id);
-        },
-      };
+      const { side, appended, removed } = collectSideWrites();
       const { state, result } = fn(this.state === undefined ? undefined : structuredClone(this.state), side);
       for (const id of removed) this.logs.delete(id);
       for (const [id, records] of appended) this.logs.set(id, [...(this.logs.get(id) ?? []), ...records]);
