@@ -3,6 +3,7 @@
 import { localClient } from "./client/local.js";
 import { runCli } from "./cli/run-cli.js";
 import type { Cli, ClientConfig, HostFiles } from "./cli/types.js";
+import { memoryHostFiles } from "./cli/memory-files.js";
 import { Engine } from "./engine/host.js";
 import type { HostState } from "./engine/model.js";
 import { MemoryStore } from "./store/memory-store.js";
@@ -20,14 +21,17 @@ export interface SandboxOptions {
 }
 
 export interface CommandResult {
+  /** Bytes written as binary (tar streams) also appear here, one character per byte. */
   stdout: string;
+  /** The raw bytes when the command wrote binary output. */
+  stdoutBytes?: Uint8Array;
   stderr: string;
   exitCode: number;
 }
 
 export interface Sandbox {
   /** Runs one command line: a string split like a shell would, or an argv array (without "docker"). */
-  run(command: string | string[], options?: { stdin?: string }): Promise<CommandResult>;
+  run(command: string | string[], options?: { stdin?: string | Uint8Array }): Promise<CommandResult>;
   /** A deep copy of the host state, for assertions. */
   state(): HostState | undefined;
   readonly files: Map<string, string>;
@@ -46,19 +50,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   });
   const client = localClient(engine);
   const fileMap = new Map<string, string>();
-  const files: HostFiles = options.files ?? {
-    readText: (p) => {
-      const text = fileMap.get(p);
-      if (text === undefined) throw Object.assign(new Error(`open ${p}: no such file or directory`), { code: "ENOENT" });
-      return text;
-    },
-    exists: (p) => fileMap.has(p),
-    writeNew: (p, content) => {
-      if (fileMap.has(p)) throw Object.assign(new Error(`open ${p}: file exists`), { code: "EEXIST" });
-      fileMap.set(p, content);
-    },
-    remove: (p) => void fileMap.delete(p),
-  };
+  const files: HostFiles = options.files ?? memoryHostFiles(fileMap);
   return {
     files: fileMap,
     state: () => store.snapshot(),
@@ -67,13 +59,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (argv[0] === "docker" || argv[0] === "mockdocker") argv.shift();
       let stdout = "";
       let stderr = "";
-      const stdinText = runOptions.stdin;
+      const stdinBytes = runOptions.stdin instanceof Uint8Array ? runOptions.stdin : undefined;
+      const stdinText = stdinBytes ? new TextDecoder().decode(stdinBytes) : (runOptions.stdin as string | undefined);
+      const outBytes: Uint8Array[] = [];
       let consumed = 0;
       const cli: Cli = {
-        out: { write: (t) => void (stdout += t), isTTY: false },
+        out: {
+          write: (t) => void (stdout += t),
+          // Binary output (tar streams) also lands in stdout, one character per byte.
+          writeBytes: (b) => {
+            outBytes.push(b);
+            stdout += Buffer.from(b).toString("latin1");
+          },
+          isTTY: false,
+        },
         err: { write: (t) => void (stderr += t), isTTY: false },
         in: {
           isTTY: false,
+          readBytes: async () => stdinBytes ?? new TextEncoder().encode(stdinText ?? ""),
           readAll: async () => {
             const rest = (stdinText ?? "").slice(consumed);
             consumed = (stdinText ?? "").length;
@@ -93,7 +96,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         files,
       };
       const exitCode = await runCli(argv, cli);
-      return { stdout, stderr, exitCode };
+      return outBytes.length > 0 ? { stdout, stderr, exitCode, stdoutBytes: Buffer.concat(outBytes) } : { stdout, stderr, exitCode };
     },
   };
 }

@@ -140,7 +140,7 @@ export function renderHelp(spec: CommandSpec, path: string[], ctx: HelpContext):
   let usage: string;
   if (subs.length > 0 || spec.subcommands) usage = `${path.join(" ")}${hasFlags ? " [OPTIONS]" : ""} COMMAND`;
   else usage = spec.use;
-  let out = `Usage:  ${usage}\n\n${spec.short.trim()}`;
+  let out = `Usage:  ${usage}\n\n${(spec.long ?? spec.short).trim()}`;
 
   const aliases = aliasesLine(spec, path);
   if (aliases) out += `\n\nAliases:\n  ${aliases}`;

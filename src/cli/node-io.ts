@@ -1,5 +1,6 @@
 // Node's real streams and files behind the Cli interfaces.
 import fs from "node:fs";
+import path from "node:path";
 import tty from "node:tty";
 import type { HostFiles, InStream, OutStream } from "./types.js";
 
@@ -7,6 +8,9 @@ export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
   return {
     write: (text) => {
       stream.write(text);
+    },
+    writeBytes: (bytes) => {
+      stream.write(bytes);
     },
     get isTTY() {
       return stream.isTTY === true;
@@ -35,11 +39,21 @@ export function nodeStdin(): InStream {
       });
       stdin.on("error", () => resolve(""));
     }));
+  let allBytes: Promise<Uint8Array> | undefined;
   return {
     get isTTY() {
       return isTTY();
     },
     readAll,
+    readBytes: () =>
+      (allBytes ??= new Promise<Uint8Array>((resolve) => {
+        if (isTTY()) return resolve(new Uint8Array());
+        const stdin = process.stdin;
+        const chunks: Buffer[] = [];
+        stdin.on("data", (c: Buffer) => chunks.push(c));
+        stdin.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+        stdin.on("error", () => resolve(new Uint8Array()));
+      })),
     async readLine() {
       if (isTTY()) {
         const stdin = process.stdin;
@@ -68,5 +82,22 @@ export function nodeHostFiles(): HostFiles {
     exists: (p) => fs.existsSync(p),
     writeNew: (p, content) => fs.writeFileSync(p, content, { flag: "wx", mode: 0o644 }),
     remove: (p) => fs.rmSync(p, { force: true }),
+    readBytes: (p) => new Uint8Array(fs.readFileSync(p)),
+    writeBytes: (p, bytes, mode) => fs.writeFileSync(p, bytes, { mode: mode ?? 0o644 }),
+    stat: (p, follow) => {
+      let st: fs.Stats;
+      try {
+        st = follow ? fs.statSync(p) : fs.lstatSync(p);
+      } catch {
+        return undefined;
+      }
+      const type = st.isFile() ? "file" : st.isDirectory() ? "dir" : st.isSymbolicLink() ? "symlink" : "other";
+      return { type, mode: st.mode & 0o7777, size: st.size, mtime: st.mtimeMs, ...(type === "symlink" ? { target: fs.readlinkSync(p) } : {}) };
+    },
+    readdir: (p) => fs.readdirSync(p).sort(),
+    mkdir: (p, mode) => fs.mkdirSync(p, { mode: mode ?? 0o755 }),
+    symlink: (target, p) => fs.symlinkSync(target, p),
+    utime: (p, mtime) => fs.utimesSync(p, new Date(mtime), new Date(mtime)),
+    resolve: (p) => path.resolve(p),
   };
 }

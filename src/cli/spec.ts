@@ -67,6 +67,8 @@ export interface CommandSpec {
   use: string;
   /** One-line summary, in our own words. */
   short: string;
+  /** Longer description shown by --help instead of `short` (cobra's Long). */
+  long?: string;
   args: ArgsSpec;
   flags: FlagSpec[];
   /** false: flag parsing stops at the first positional argument (run, create, exec, top). */

@@ -7,6 +7,8 @@ export interface OutStream {
   readonly isTTY: boolean;
   /** Terminal width in columns when a terminal. */
   readonly columns?: number;
+  /** Raw bytes (tar streams of cp and export); text streams without it take latin1 text. */
+  writeBytes?(bytes: Uint8Array): void;
 }
 
 export interface InStream {
@@ -15,6 +17,8 @@ export interface InStream {
   readAll(): Promise<string>;
   /** Reads one line (without the newline), or null at end of input. */
   readLine(): Promise<string | null>;
+  /** Reads all of stdin as bytes (tar streams of cp and import). */
+  readBytes?(): Promise<Uint8Array>;
 }
 
 /** docker's ~/.docker/config.json equivalent. */
@@ -47,4 +51,28 @@ export interface HostFiles {
   /** Creates the file exclusively; throws if it exists. */
   writeNew(path: string, content: string): void;
   remove(path: string): void;
+  // Binary files and directory trees, for cp, export -o and import (optional: text-only hosts lack them).
+  readBytes?(path: string): Uint8Array;
+  /** Creates or truncates the file. */
+  writeBytes?(path: string, bytes: Uint8Array, mode?: number): void;
+  /** Like lstat (or stat with `follow`); undefined when nothing is there. */
+  stat?(path: string, follow?: boolean): HostStat | undefined;
+  readdir?(path: string): string[];
+  mkdir?(path: string, mode?: number): void;
+  symlink?(target: string, path: string): void;
+  /** Sets a file's modification time (ms). */
+  utime?(path: string, mtime: number): void;
+  /** The absolute form of a path the user typed (against the working directory). */
+  resolve?(path: string): string;
+}
+
+export interface HostStat {
+  type: "file" | "dir" | "symlink" | "other";
+  /** Permission bits. */
+  mode: number;
+  size: number;
+  /** ms since the epoch. */
+  mtime: number;
+  /** Symlink target. */
+  target?: string;
 }

@@ -18,7 +18,37 @@ import type {
   VersionInfo,
   InfoDto,
 } from "../engine/api-types.js";
+import type { ExtractOptions, FilesystemChange, PathArchive, PathStat } from "../engine/fs/changes.js";
+import type { FileTree, FsEntry } from "../engine/fs/types.js";
+import type {
+  BuildCachePruneReport,
+  ContainerPruneReport,
+  DiskUsage,
+  EventMessage,
+  EventsQuery,
+  ImagePruneReport,
+  NetworkPruneReport,
+  VolumePruneReport,
+  VolumeUsage,
+} from "../engine/system/types.js";
 
+export type {
+  BuildCachePruneReport,
+  ContainerPruneReport,
+  DiskUsage,
+  EventMessage,
+  EventsQuery,
+  ImagePruneReport,
+  NetworkPruneReport,
+  VolumePruneReport,
+  VolumeUsage,
+};
+import type { CommitOptions } from "../engine/images/commit.js";
+import type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary } from "../engine/network/types.js";
+export type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary };
+import type { ImportOptions } from "../engine/images/import.js";
+
+export type { ExtractOptions, FilesystemChange, PathArchive, PathStat, FileTree, FsEntry, CommitOptions, ImportOptions };
 export type {
   Filters,
   Port,
@@ -44,6 +74,22 @@ export interface DaemonApi {
   // system
   version(): Promise<VersionInfo>;
   info(): Promise<InfoDto>;
+
+  // host-wide: prune, disk usage, events
+  containerPrune(filters?: Filters): Promise<ContainerPruneReport>;
+  /** `dangling=false` in the filters prunes every unused image (image prune -a). */
+  imagePrune(filters?: Filters): Promise<ImagePruneReport>;
+  networkPrune(filters?: Filters): Promise<NetworkPruneReport>;
+  /** `all=true` in the filters prunes named volumes too (volume prune -a). */
+  volumePrune(filters?: Filters): Promise<VolumePruneReport>;
+  buildCachePrune(opts?: { all?: boolean; filters?: Filters }): Promise<BuildCachePruneReport>;
+  /** GET /system/df. */
+  systemDf(): Promise<DiskUsage>;
+  /**
+   * GET /events: buffered events the query selects, then live ones until `until` passes or the
+   * signal aborts (without `until`, a stream that only an abort ends).
+   */
+  events(query: EventsQuery, onEvent: (m: EventMessage) => void, signal?: AbortSignal): Promise<void>;
 
   // containers
   containerList(opts: { all?: boolean; limit?: number; size?: boolean; filters?: Filters }): Promise<ContainerSummary[]>;
@@ -81,4 +127,30 @@ export interface DaemonApi {
   imageRemove(ref: string, opts?: { force?: boolean; noPrune?: boolean }): Promise<RemoveImageItem[]>;
   imageTag(source: string, target: string): Promise<void>;
   imageHistory(ref: string): Promise<Array<{ Id: string; Created: number; CreatedBy: string; Tags: string[] | null; Size: number; Comment: string }>>;
+
+  // container filesystems
+  /** docker diff: changes of the writable layer, sorted by path. */
+  containerChanges(idOrName: string): Promise<FilesystemChange[]>;
+  /** HEAD /containers/{id}/archive: what a path in the container is. */
+  containerStatPath(idOrName: string, path: string): Promise<PathStat>;
+  /** GET /containers/{id}/archive: a path's entries (the client makes the tar). */
+  containerArchive(idOrName: string, path: string): Promise<PathArchive>;
+  /** PUT /containers/{id}/archive: entries keyed relative to `dir` written into the container. */
+  containerExtract(idOrName: string, dir: string, entries: FileTree, opts: ExtractOptions): Promise<void>;
+  /** GET /containers/{id}/export: the merged filesystem; `created` stamps entries without an mtime. */
+  containerExport(idOrName: string): Promise<{ tree: FileTree; created: number }>;
+  containerCommit(idOrName: string, opts: CommitOptions): Promise<{ ID: string }>;
+  /** POST /images/create?fromSrc=: returns the new image id. */
+  imageImport(opts: ImportOptions): Promise<string>;
+
+  // networks
+  networkList(filters?: Filters): Promise<NetworkSummary[]>;
+  /** The Engine API's network JSON, keys in the daemon's order. */
+  networkInspect(ref: string): Promise<Record<string, unknown>>;
+  networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning: string }>;
+  networkRemove(ref: string): Promise<void>;
+  networkConnect(ref: string, req: NetworkConnectRequest): Promise<void>;
+  networkDisconnect(ref: string, container: string, force?: boolean): Promise<void>;
+  /** mockdocker's own: an HTTP GET made from the host (published ports). */
+  hostHttpGet(host: string, port: number, path: string): Promise<HostHttpResult>;
 }

@@ -34,6 +34,39 @@ import type { Engine, HostView, Tx } from "./host.js";
 import { imageHistory, inspectImage, listImages, pullImage, removeImage, tagImage } from "./images/index.js";
 import type { LogRecord } from "./model.js";
 import { systemInfo, versionInfo } from "./system.js";
+import {
+  connectNetwork,
+  createNetwork,
+  disconnectNetwork,
+  hostHttpGet,
+  inspectNetwork,
+  listNetworks,
+  removeNetwork,
+  type HostHttpResult,
+  type NetworkConnectRequest,
+  type NetworkCreateRequest,
+  type NetworkSummary,
+} from "./network/index.js";
+import { diskUsage } from "./df.js";
+import { pruneBuildCache, pruneContainers, pruneImages, pruneNetworks, pruneVolumes } from "./prune.js";
+import { streamEvents } from "./system/events-stream.js";
+import type {
+  BuildCachePruneReport,
+  ContainerPruneReport,
+  DiskUsage,
+  EventMessage,
+  EventsQuery,
+  ImagePruneReport,
+  NetworkPruneReport,
+  VolumePruneReport,
+} from "./system/types.js";
+import { archivePath, containerChanges, exportTree, extractToDir, statPath, type ExtractOptions, type FilesystemChange, type PathArchive, type PathStat } from "./fs/changes.js";
+import type { FileTree } from "./fs/types.js";
+import { loadHeavy } from "./heavy.js";
+import { emitEvent } from "./events.js";
+import { containerAttributes } from "./containers/process.js";
+import { commitContainer, type CommitOptions } from "./images/commit.js";
+import { importImage, type ImportOptions } from "./images/import.js";
 
 const POLL_MS = 250;
 
@@ -66,6 +99,36 @@ export class Daemon {
 
   async info() {
     return systemInfo(await this.view());
+  }
+
+  // ---- host-wide: prune, disk usage, events (logic in prune.ts, df.ts, system/events-stream.ts)
+
+  async containerPrune(filters: Filters = {}): Promise<ContainerPruneReport> {
+    return this.engine.transact((tx) => pruneContainers(tx, filters));
+  }
+
+  async imagePrune(filters: Filters = {}): Promise<ImagePruneReport> {
+    return this.engine.transact((tx) => pruneImages(tx, filters));
+  }
+
+  async networkPrune(filters: Filters = {}): Promise<NetworkPruneReport> {
+    return this.engine.transact((tx) => pruneNetworks(tx, filters));
+  }
+
+  async volumePrune(filters: Filters = {}): Promise<VolumePruneReport> {
+    return this.engine.transact((tx) => pruneVolumes(tx, filters));
+  }
+
+  async buildCachePrune(opts: { all?: boolean; filters?: Filters } = {}): Promise<BuildCachePruneReport> {
+    return this.engine.transact((tx) => pruneBuildCache(tx, opts));
+  }
+
+  async systemDf(): Promise<DiskUsage> {
+    return diskUsage(await this.view());
+  }
+
+  async events(query: EventsQuery, onEvent: (m: EventMessage) => void, signal?: AbortSignal): Promise<void> {
+    await streamEvents(this.engine, query, onEvent, signal);
   }
 
   // ---- containers
@@ -310,6 +373,87 @@ export class Daemon {
 
   async imageHistory(ref: string) {
     return imageHistory(await this.view(), ref);
+  }
+
+  // ---- networks (logic in network/)
+
+  async networkList(filters: Filters = {}): Promise<NetworkSummary[]> {
+    return listNetworks(await this.view(), filters);
+  }
+
+  async networkInspect(ref: string): Promise<Record<string, unknown>> {
+    return inspectNetwork(await this.view(), ref);
+  }
+
+  async networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning: string }> {
+    return this.engine.transact((tx) => createNetwork(tx, req));
+  }
+
+  async networkRemove(ref: string): Promise<void> {
+    await this.engine.transact((tx) => removeNetwork(tx, ref));
+  }
+
+  async networkConnect(ref: string, req: NetworkConnectRequest): Promise<void> {
+    await this.engine.transact((tx) => connectNetwork(tx, ref, req));
+  }
+
+  async networkDisconnect(ref: string, container: string, force = false): Promise<void> {
+    await this.engine.transact((tx) => disconnectNetwork(tx, ref, container, force));
+  }
+
+  /** An HTTP GET from the host's side (mockdocker lab curl). */
+  async hostHttpGet(host: string, port: number, path: string): Promise<HostHttpResult> {
+    await loadHeavy();
+    const view = await this.view();
+    return hostHttpGet(view.state, view.now, host, port, path);
+  }
+
+  // ---- container filesystems (docker diff, cp, export, commit, import)
+
+  async containerChanges(ref: string): Promise<FilesystemChange[]> {
+    await loadHeavy();
+    const view = await this.view();
+    return containerChanges(view.state, getContainer(view.state, ref));
+  }
+
+  async containerStatPath(ref: string, path: string): Promise<PathStat> {
+    await loadHeavy();
+    const view = await this.view();
+    return statPath(view.state, getContainer(view.state, ref), view.now, ref, path);
+  }
+
+  async containerArchive(ref: string, path: string): Promise<PathArchive> {
+    return this.engine.transact((tx) => {
+      const c = getContainer(tx.state, ref);
+      const archive = archivePath(tx.state, c, tx.now, ref, path);
+      emitEvent(tx.state, tx.now, "container", "archive-path", c.id, containerAttributes(c, { path }));
+      return archive;
+    });
+  }
+
+  async containerExtract(ref: string, dir: string, entries: FileTree, opts: ExtractOptions): Promise<void> {
+    await this.engine.transact((tx) => {
+      const c = getContainer(tx.state, ref);
+      extractToDir(tx.state, c, tx.now, ref, dir, entries, opts);
+      emitEvent(tx.state, tx.now, "container", "extract-to-dir", c.id, containerAttributes(c, { path: dir }));
+    });
+  }
+
+  async containerExport(ref: string): Promise<{ tree: FileTree; created: number }> {
+    return this.engine.transact((tx) => {
+      const c = getContainer(tx.state, ref);
+      const tree = exportTree(tx.state, c);
+      emitEvent(tx.state, tx.now, "container", "export", c.id, containerAttributes(c));
+      return { tree, created: c.created };
+    });
+  }
+
+  async containerCommit(ref: string, opts: CommitOptions): Promise<{ ID: string }> {
+    return { ID: await this.engine.transact((tx) => commitContainer(tx, ref, opts)) };
+  }
+
+  async imageImport(opts: ImportOptions): Promise<string> {
+    return this.engine.transact((tx) => importImage(tx, opts));
   }
 }
 

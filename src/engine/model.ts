@@ -261,6 +261,8 @@ export interface NetworkRecord {
   ipam: { driver: string; options: Record<string, string> | null; config: Array<{ Subnet: string; Gateway?: string; IPRange?: string }> };
   options: Record<string, string>;
   labels: Record<string, string>;
+  /** Absent means true (only `--ipv4=false` turns it off). */
+  enableIPv4?: boolean;
 }
 
 export interface VolumeRecord {
@@ -278,7 +280,7 @@ export interface EventRecord {
   /** ns precision is faked from ms: time in ms plus a sequence for ordering. */
   time: number;
   seq: number;
-  type: "container" | "image" | "network" | "volume" | "daemon" | "plugin" | "node" | "service" | "secret" | "config";
+  type: "container" | "image" | "network" | "volume" | "daemon" | "plugin" | "node" | "service" | "secret" | "config" | "builder";
   action: string;
   actorId: string;
   attributes: Record<string, string>;

@@ -1,6 +1,8 @@
 // Container verbs (docker/cli cli/command/container/*.go): usage lines, argument rules and
 // flags as docker declares them; each action lives in src/commands/container/<verb>.ts.
 // The @ts-ignore lines let the specs compile before every command module exists.
+import * as fs from "./filesystem.js";
+import * as host from "./host.js";
 import type { CommandModule, CommandSpec } from "../spec.js";
 import { createFlags, runFlags } from "./container-flags.js";
 import { args, fl, jsonFormatUsage, place, tableFormatUsage, type VerbDef } from "./define.js";
@@ -250,7 +252,7 @@ export function containerCommand(): CommandSpec {
     short: "Work with containers",
     args: args.none,
     flags: [],
-    subcommands: [create, exec, inspect, kill, logs, ls, pause, port, rename, restart, rm, run, start, stop, top, unpause, wait].map(
+    subcommands: [fs.commit, fs.cp, create, fs.diff, exec, fs.exportVerb, inspect, kill, logs, ls, pause, port, host.containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait].map(
       (v) => place(v, p),
     ),
   };

@@ -43,6 +43,7 @@ export interface VerbDef {
   /** What follows the name in cobra's Use, e.g. "[OPTIONS] CONTAINER". */
   useTail: string;
   short: string;
+  long?: string;
   args: ArgsSpec;
   flags: FlagSpec[];
   interspersed?: boolean;
@@ -71,6 +72,7 @@ export function place(def: VerbDef, parentPath: string, at: Placement = {}): Com
   const aliases = at.name !== undefined ? at.aliases : (at.aliases ?? def.aliases);
   if (aliases?.length) spec.aliases = aliases;
   if (def.aliasesLine) spec.aliasesLine = def.aliasesLine;
+  if (def.long) spec.long = def.long;
   if (def.interspersed !== undefined) spec.interspersed = def.interspersed;
   if (at.group) spec.group = at.group;
   if (at.topOrder !== undefined) spec.topOrder = at.topOrder;

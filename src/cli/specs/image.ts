@@ -1,5 +1,7 @@
 // Image verbs (docker/cli cli/command/image/*.go); actions live in src/commands/image/<verb>.ts.
 // The @ts-ignore lines let the specs compile before every command module exists.
+import * as fs from "./filesystem.js";
+import * as host from "./host.js";
 import type { CommandModule, CommandSpec } from "../spec.js";
 import { platformFlag } from "./container-flags.js";
 import { args, fl, jsonFormatUsage, place, tableFormatUsage, type VerbDef } from "./define.js";
@@ -98,6 +100,6 @@ export function imageCommand(): CommandSpec {
     short: "Work with images",
     args: args.none,
     flags: [],
-    subcommands: [inspect, ls, pull, rm, tag].map((v) => place(v, p)),
+    subcommands: [fs.history, fs.importVerb, inspect, ls, host.imagePrune, pull, rm, tag].map((v) => place(v, p)),
   };
 }

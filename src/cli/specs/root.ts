@@ -5,6 +5,8 @@ import * as c from "./container.js";
 import { args, fl, place } from "./define.js";
 import * as i from "./image.js";
 import * as s from "./system.js";
+import * as f from "./filesystem.js";
+import * as h from "./host.js";
 
 /** docker/cli cli/config: DOCKER_CONFIG, else ~/.docker. */
 export function configDir(env: FlagContext["env"]): string {
@@ -49,7 +51,15 @@ export const rootSpec: CommandSpec = {
     c.containerCommand(),
     i.imageCommand(),
     s.systemCommand(),
+    h.builderCommand(),
+    place(f.commit, d),
+    place(f.cp, d),
     place(c.create, d),
+    place(f.diff, d),
+    place(h.events, d),
+    place(f.exportVerb, d),
+    place(f.history, d),
+    place(f.importVerb, d),
     place(s.inspect, d),
     place(c.kill, d),
     place(c.logs, d),

@@ -2,6 +2,7 @@
 // The @ts-ignore lines let the specs compile before every command module exists.
 import type { CommandModule, CommandSpec } from "../spec.js";
 import { args, fl, jsonFormatUsage, place, type VerbDef } from "./define.js";
+import * as host from "./host.js";
 
 type Load = () => Promise<CommandModule>;
 
@@ -49,6 +50,6 @@ export function systemCommand(): CommandSpec {
     short: "Work with the Docker host",
     args: args.none,
     flags: [],
-    subcommands: [info].map((v) => place(v, p)),
+    subcommands: [host.df, host.events, info, host.systemPrune].map((v) => place(v, p)),
   };
 }

@@ -9,6 +9,7 @@ import { containerByName, findContainer } from "./lookup.js";
 import { generateName } from "./names.js";
 import { containerAttributes } from "./process.js";
 import { networkByName } from "./endpoints.js";
+import { networkOnCreate } from "../network/hooks.js";
 
 const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -154,9 +155,10 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
     execIds: [],
     nextPid: 2,
   };
+  const warnings = networkOnCreate(tx, c, req);
   state.containers[id] = c;
   emitEvent(state, now, "container", "create", id, containerAttributes(c));
-  return { Id: id, Warnings: [] };
+  return { Id: id, Warnings: warnings };
 }
 
 /** Docker's env merge: the container's values replace the image's by key. */

@@ -1,119 +1,153 @@
-// Attaching a container to its networks when it starts and detaching it when it stops.
-// IPs come from the network's subnet, lowest free first, as libnetwork's IPAM hands them out.
+// Attaching a container to its networks when it starts and detaching it when it stops
+// (moby: daemon/container_operations.go), and publishing its ports (libnetwork portallocator).
 import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import type { ContainerRecord, HostState, NetworkRecord } from "../model.js";
+import { allocateIp } from "../network/ipam.js";
+import { checkLinksRunning } from "../network/links.js";
 
 export function networkByName(state: HostState, name: string): NetworkRecord | undefined {
   for (const n of Object.values(state.networks)) if (n.name === name) return n;
   return state.networks[name];
 }
 
-function ipToInt(ip: string): number {
-  return ip.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
+/** The network an endpoint belongs to: by id, then by the name it is filed under. */
+export function endpointNetwork(state: HostState, name: string, networkId: string): NetworkRecord | undefined {
+  return state.networks[networkId] ?? networkByName(state, name);
 }
 
-function intToIp(n: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
-}
-
-export function allocateIp(state: HostState, network: NetworkRecord): { ip: string; prefixLen: number; gateway: string } | undefined {
-  const config = network.ipam.config[0];
-  if (!config) return undefined;
-  const [base, bits] = config.Subnet.split("/");
-  const prefixLen = Number(bits);
-  const start = ipToInt(base!);
-  const size = 2 ** (32 - prefixLen);
-  const gateway = config.Gateway ?? intToIp(start + 1);
-  const used = new Set<string>([gateway]);
-  for (const c of Object.values(state.containers)) {
-    const ep = c.networks[network.name];
-    if (ep && ep.ipAddress) used.add(ep.ipAddress);
+/** Gives one endpoint its address, MAC and id; emits `network connect`. Throws the daemon's text. */
+export function activateEndpoint(tx: Tx, c: ContainerRecord, name: string, at: number): void {
+  const ep = c.networks[name]!;
+  const network = endpointNetwork(tx.state, name, ep.networkId);
+  if (!network) throw new Error(`failed to set up container networking: network ${name} not found`);
+  ep.networkId = network.id;
+  if (network.driver !== "host" && network.driver !== "null") {
+    let lease;
+    try {
+      lease = allocateIp(tx.state, network, c.id, ep.ipamConfig?.IPv4Address);
+    } catch (error) {
+      throw new Error(`failed to set up container networking: ${(error as Error).message}`);
+    }
+    if (lease) {
+      ep.ipAddress = lease.ip;
+      ep.ipPrefixLen = lease.prefixLen;
+      ep.gateway = lease.gateway;
+      ep.macAddress = tx.ids.mac();
+    }
   }
-  for (let i = 2; i < size - 1; i++) {
-    const ip = intToIp(start + i);
-    if (!used.has(ip)) return { ip, prefixLen, gateway };
-  }
-  return undefined;
+  ep.endpointId = tx.ids.hex64();
+  emitEvent(tx.state, at, "network", "connect", network.id, { container: c.id, name: network.name, type: network.driver });
 }
 
+export function deactivateEndpoint(tx: Tx, c: ContainerRecord, name: string, at: number): void {
+  const ep = c.networks[name];
+  if (!ep || !ep.endpointId) return;
+  const network = endpointNetwork(tx.state, name, ep.networkId);
+  Object.assign(ep, { ipAddress: "", ipPrefixLen: 0, gateway: "", macAddress: "", endpointId: "" });
+  if (network) emitEvent(tx.state, at, "network", "disconnect", network.id, { container: c.id, name: network.name, type: network.driver });
+}
+
+/** Connects every configured endpoint, all or none. */
 export function connectDefaultEndpoints(tx: Tx, c: ContainerRecord, at: number): void {
-  for (const [name, ep] of Object.entries(c.networks)) {
-    const network = networkByName(tx.state, name);
-    if (!network || network.driver === "host" || network.driver === "null") continue;
-    const wanted = ep.ipamConfig?.IPv4Address;
-    const lease = wanted
-      ? { ip: wanted, prefixLen: Number(network.ipam.config[0]?.Subnet.split("/")[1] ?? 16), gateway: network.ipam.config[0]?.Gateway ?? "" }
-      : allocateIp(tx.state, network);
-    if (!lease) continue;
-    ep.ipAddress = lease.ip;
-    ep.ipPrefixLen = lease.prefixLen;
-    ep.gateway = lease.gateway;
-    ep.macAddress = tx.ids.mac();
-    ep.endpointId = tx.ids.hex64();
-    emitEvent(tx.state, at, "network", "connect", network.id, { container: c.id, name: network.name, type: network.driver });
+  checkLinksRunning(tx.state, c);
+  const mode = c.hostConfig.NetworkMode === "default" ? "bridge" : c.hostConfig.NetworkMode;
+  if (Object.keys(c.networks).length === 0 && !mode.startsWith("container:")) {
+    // The network did not exist when the container was made.
+    const network = networkByName(tx.state, mode);
+    if (!network) throw new Error(`failed to set up container networking: network ${mode} not found`);
+    c.networks[network.name] = {
+      networkId: network.id, endpointId: "", ipAddress: "", ipPrefixLen: 0, gateway: "", macAddress: "", aliases: [], dnsNames: [], links: [],
+    };
+  }
+  const done: string[] = [];
+  try {
+    for (const name of Object.keys(c.networks)) {
+      activateEndpoint(tx, c, name, at);
+      done.push(name);
+    }
+  } catch (error) {
+    for (const name of done) deactivateEndpoint(tx, c, name, at);
+    throw error;
   }
 }
 
 export function disconnectEndpoints(tx: Tx, c: ContainerRecord, at: number): void {
-  for (const [name, ep] of Object.entries(c.networks)) {
-    const network = networkByName(tx.state, name);
-    if (!ep.endpointId) continue;
-    Object.assign(ep, { ipAddress: "", ipPrefixLen: 0, gateway: "", macAddress: "", endpointId: "" });
-    if (network) emitEvent(tx.state, at, "network", "disconnect", network.id, { container: c.id, name: network.name, type: network.driver });
-  }
+  for (const name of Object.keys(c.networks)) deactivateEndpoint(tx, c, name, at);
 }
 
 const EPHEMERAL_START = 32768;
+const EPHEMERAL_END = 60999;
 
-function portsInUse(state: HostState, except: string): Set<string> {
-  const used = new Set<string>();
+interface Bound {
+  ip: string;
+  port: number;
+  proto: string;
+}
+
+function portsInUse(state: HostState, except: string): Bound[] {
+  const used: Bound[] = [];
   for (const other of Object.values(state.containers)) {
     if (other.id === except) continue;
-    for (const p of other.ports ?? []) used.add(`${p.IP}:${p.PublicPort}/${p.Type}`);
+    for (const p of other.ports ?? []) used.push({ ip: p.IP, port: p.PublicPort, proto: p.Type });
   }
   return used;
 }
 
+/** A wildcard bind conflicts with any bind of its family on the same port, and the reverse. */
+function conflicts(a: Bound, b: Bound): boolean {
+  if (a.port !== b.port || a.proto !== b.proto) return false;
+  if (a.ip === b.ip) return true;
+  const v6 = (ip: string) => ip.includes(":");
+  if (v6(a.ip) !== v6(b.ip)) return false;
+  const wildcard = (ip: string) => ip === "0.0.0.0" || ip === "::";
+  return wildcard(a.ip) || wildcard(b.ip);
+}
+
+function portConflict(c: ContainerRecord, endpointId: string, ip: string, port: number): Error {
+  const shown = ip.includes(":") ? `[${ip}]` : ip;
+  return new Error(
+    `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name.slice(1)} (${endpointId}): Bind for ${shown}:${port} failed: port is already allocated`,
+  );
+}
+
 /**
- * Chooses host ports for -p/-P (libnetwork portallocator). Throws the daemon's text when a port is
- * taken; the caller leaves the container in Created.
+ * Chooses host ports for -p/-P (libnetwork portallocator): a fixed port must be free, a host
+ * range gives the first free port in it, no host port gives the first free ephemeral one.
+ * Throws the daemon's text when a port is taken; the caller leaves the container in Created.
  */
 export function publishPorts(tx: Tx, c: ContainerRecord): NonNullable<ContainerRecord["ports"]> {
-  if (c.hostConfig.NetworkMode === "host" || c.hostConfig.NetworkMode === "none") return [];
+  const mode = c.hostConfig.NetworkMode;
+  if (mode === "host" || mode === "none" || mode.startsWith("container:")) return [];
   const used = portsInUse(tx.state, c.id);
   const bindings: Record<string, Array<{ HostIp: string; HostPort: string }>> = { ...c.hostConfig.PortBindings };
   if (c.hostConfig.PublishAllPorts) {
     for (const key of Object.keys(c.config.ExposedPorts ?? {})) if (!bindings[key]) bindings[key] = [{ HostIp: "", HostPort: "" }];
   }
   const result: NonNullable<ContainerRecord["ports"]> = [];
-  const taken = (ip: string, port: number, proto: string) =>
-    used.has(`${ip}:${port}/${proto}`) ||
-    (ip === "0.0.0.0" && [...used].some((u) => u.endsWith(`:${port}/${proto}`) && !u.startsWith("::"))) ||
-    (ip !== "0.0.0.0" && ip !== "::" && used.has(`0.0.0.0:${port}/${proto}`));
-  for (const [key, list] of Object.entries(bindings)) {
+  const taken = (ip: string, port: number, proto: string) => used.some((u) => conflicts(u, { ip, port, proto }));
+  const keys = Object.keys(bindings).sort((a, b) => Number(a.split("/")[0]) - Number(b.split("/")[0]));
+  for (const key of keys) {
     const [portText, proto = "tcp"] = key.split("/");
     const privatePort = Number(portText);
-    for (const b of list) {
+    for (const b of bindings[key]!) {
       const ips = b.HostIp ? [b.HostIp] : ["0.0.0.0", "::"];
       let hostPort: number;
-      if (b.HostPort) {
-        hostPort = Number(b.HostPort.split("-")[0]);
-        for (const ip of ips) {
-          if (taken(ip, hostPort, proto)) {
-            const shown = ip.includes(":") ? `[${ip}]` : ip;
-            throw new Error(
-              `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name.slice(1)} (${tx.ids.hex64()}): Bind for ${shown}:${hostPort} failed: port is already allocated`,
-            );
-          }
-        }
+      if (b.HostPort && !b.HostPort.includes("-")) {
+        hostPort = Number(b.HostPort);
+        for (const ip of ips) if (taken(ip, hostPort, proto)) throw portConflict(c, tx.ids.hex64(), ip, hostPort);
       } else {
-        hostPort = EPHEMERAL_START;
-        while (ips.some((ip) => taken(ip, hostPort, proto))) hostPort++;
+        const [lo, hi] = b.HostPort ? b.HostPort.split("-").map(Number) : [EPHEMERAL_START, EPHEMERAL_END];
+        hostPort = lo!;
+        while (hostPort <= hi! && ips.some((ip) => taken(ip, hostPort, proto))) hostPort++;
+        if (hostPort > hi!) {
+          if (b.HostPort) throw portConflict(c, tx.ids.hex64(), ips[0]!, lo!);
+          throw new Error("failed to set up container networking: no available ports in the ephemeral range");
+        }
       }
       for (const ip of ips) {
         result.push({ IP: ip, PrivatePort: privatePort, PublicPort: hostPort, Type: proto });
-        used.add(`${ip}:${hostPort}/${proto}`);
+        used.push({ ip, port: hostPort, proto });
       }
     }
   }

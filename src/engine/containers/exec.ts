@@ -8,6 +8,8 @@ import { mergeEnv } from "./create.js";
 import { getContainer } from "./lookup.js";
 import { containerAttributes } from "./process.js";
 import { containerFs } from "./rootfs.js";
+import { containerNetwork } from "../network/access.js";
+import { processEnv } from "../network/hooks.js";
 
 export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResult & { endsAt: number } {
   const c = getContainer(tx.state, ref);
@@ -19,7 +21,7 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
   emitEvent(tx.state, tx.now, "container", `exec_start: ${command}`, c.id, containerAttributes(c, { execID: execId }));
   c.execIds.push(execId);
   const fs = containerFs(tx.state, c, tx.now);
-  const env = mergeEnv(c.config.Env, req.env);
+  const env = mergeEnv(processEnv(tx.state, c, req.tty), req.env);
   const workdir = req.workingDir || c.config.WorkingDir || "/";
   const { resolveExecutable, startProcess } = heavy().runtime;
   const found = resolveExecutable(fs, req.cmd[0]!, env, workdir);
@@ -52,6 +54,7 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
       startTime: tx.now,
       processes: c.process?.processes ?? [],
       random: () => tx.ids.float(),
+      network: containerNetwork({ state: tx.state, c, fs, now: tx.now }),
     });
     result = {
       exitCode: run.exit?.code ?? 0,

@@ -6,6 +6,8 @@ import type { ContainerRecord, LogRecord } from "../model.js";
 import { heavy } from "../heavy.js";
 import { containerFs } from "./rootfs.js";
 import { connectDefaultEndpoints, disconnectEndpoints, publishPorts } from "./endpoints.js";
+import { containerNetwork } from "../network/access.js";
+import { processEnv } from "../network/hooks.js";
 
 const BACKOFF_START_MS = 100;
 const BACKOFF_MAX_MS = 60_000;
@@ -47,13 +49,15 @@ function execFailure(argv0: string, reason: string): StartError {
 export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: string): void {
   const fs = containerFs(tx.state, c, at);
   const argv = [c.path, ...c.args];
-  const env = c.config.Env;
+  const env = processEnv(tx.state, c);
   const { resolveExecutable, startProcess } = heavy().runtime;
   const found = resolveExecutable(fs, c.path, env, c.config.WorkingDir || "/");
   if (!found.ok) throw execFailure(c.path, found.reason);
   let ports: NonNullable<ContainerRecord["ports"]>;
   try {
     ports = publishPorts(tx, c);
+    // Endpoints come up before the process runs: it may resolve and connect at once.
+    connectDefaultEndpoints(tx, c, at);
   } catch (error) {
     throw new StartError((error as Error).message, 128);
   }
@@ -71,6 +75,7 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
     startTime: at,
     processes: [],
     random: () => tx.ids.float(),
+    network: containerNetwork({ state: tx.state, c, fs, now: at }),
   });
   c.nextPid = Math.max(2, ...(result.processes ?? []).map((p) => p.pid + 1));
   c.process = {
@@ -87,7 +92,6 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
   s.startedAt = at;
   c.restartAt = undefined;
   c.ports = ports;
-  connectDefaultEndpoints(tx, c, at);
   emitEvent(tx.state, at, "container", "start", c.id, containerAttributes(c));
 }
 

@@ -3,6 +3,7 @@
 import { heavy } from "../heavy.js";
 import type { ContainerFs, FileTree } from "../fs/types.js";
 import type { ContainerRecord, HostState } from "../model.js";
+import { networkFiles } from "../network/etc-files.js";
 
 const EMPTY: FileTree = {};
 
@@ -13,28 +14,17 @@ export function layerFiles(state: HostState, diffId: string): FileTree {
 export function containerFs(state: HostState, c: ContainerRecord, now: number): ContainerFs {
   const image = state.images[c.image];
   const lowers = (image?.layers ?? []).map((id) => layerFiles(state, id));
-  lowers.push(initLayer(c));
+  lowers.push(initLayer(state, c));
   return heavy().overlay.createOverlayFs(lowers, c.rwLayer, { readOnly: c.hostConfig.ReadonlyRootfs, now: () => now });
 }
 
-/** What Docker bind-mounts into every container: hostname, hosts, resolv.conf. */
-function initLayer(c: ContainerRecord): FileTree {
-  const hostname = c.config.Hostname;
-  const ip = Object.values(c.networks)[0]?.ipAddress ?? "";
-  const hosts = [
-    "127.0.0.1\tlocalhost",
-    "::1\tlocalhost ip6-localhost ip6-loopback",
-    "fe00::\tip6-localnet",
-    "ff00::\tip6-mcastprefix",
-    "ff02::1\tip6-allnodes",
-    "ff02::2\tip6-allrouters",
-    ...(ip ? [`${ip}\t${hostname}`] : []),
-  ];
-  const dns = c.hostConfig.Dns.length > 0 ? c.hostConfig.Dns : ["192.168.65.7"];
+/** What Docker bind-mounts into every container: hostname, hosts, resolv.conf (network/etc-files.ts). */
+function initLayer(state: HostState, c: ContainerRecord): FileTree {
+  const files = networkFiles(state, c);
   return {
-    "/etc/hostname": { type: "file", mode: 0o644, content: `${hostname}\n` },
-    "/etc/hosts": { type: "file", mode: 0o644, content: hosts.join("\n") + "\n" },
-    "/etc/resolv.conf": { type: "file", mode: 0o644, content: dns.map((d) => `nameserver ${d}`).join("\n") + "\n" },
+    "/etc/hostname": { type: "file", mode: 0o644, content: files["/etc/hostname"]! },
+    "/etc/hosts": { type: "file", mode: 0o644, content: files["/etc/hosts"]! },
+    "/etc/resolv.conf": { type: "file", mode: 0o644, content: files["/etc/resolv.conf"]! },
     "/proc": { type: "dir", mode: 0o555 },
     "/sys": { type: "dir", mode: 0o555 },
     "/dev": { type: "dir", mode: 0o755 },

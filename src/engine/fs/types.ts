@@ -15,6 +15,8 @@ export interface FileEntry {
   gid?: number;
   /** Modification time, ms since the epoch; absent means the layer's own time. */
   mtime?: number;
+  /** Content is raw bytes, one character per byte (latin1), not UTF-8 text (copied-in binaries). */
+  binary?: boolean;
 }
 
 export interface DirEntry {

@@ -63,6 +63,30 @@ export interface NetworkAccess {
   resolve(host: string): string | undefined;
   /** An HTTP GET to a simulated service; undefined when nothing answers. */
   httpGet(host: string, port: number, path: string): { status: number; headers: Record<string, string>; body: string } | undefined;
+  /** Asks the container's DNS server only (no /etc/hosts): the addresses, or undefined (NXDOMAIN). */
+  dnsLookup?(name: string): string[] | undefined;
+  /** The nameserver the container asks ("127.0.0.11" on user-defined networks). */
+  nameserver?(): string;
+  /** Opens a TCP connection to an IPv4 address. */
+  connect?(ip: string, port: number): NetConnection;
+  /** Sends an ICMP echo to an IPv4 address. */
+  ping?(ip: string): { ok: true; ttl: number; rttMs: number } | { ok: false };
+}
+
+/** Why a connection failed, as errno texts name it; afterMs is how long the attempt took. */
+export type NetFailure = "refused" | "unreachable" | "timeout" | "netunreach";
+
+export type NetConnection = { ok: true; peer: NetPeer } | { ok: false; error: NetFailure; afterMs: number };
+
+/** The simulated program that accepted a connection. */
+export interface NetPeer {
+  /** Program name as services/index.ts keys it ("nginx", "redis-server", "httpd"). */
+  program: string;
+  /** The serving container's filesystem (writes persist with the transaction). */
+  fs: ContainerFs;
+  port: number;
+  /** ms since the epoch (Date headers). */
+  now: number;
 }
 
 export interface ProcessResult {

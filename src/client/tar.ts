@@ -1,0 +1,226 @@
+// Tar archives of file trees, Node-side (the engine only moves FileTrees). Entry names are
+// relative, directories end with "/", as moby's archive package writes them; overlay
+// whiteouts travel as ".wh." files. Unpacking refuses names and hard links that leave the
+// archive (moby: pkg/archive breakoutError) and accepts gzip.
+import { Buffer } from "node:buffer";
+import { Readable } from "node:stream";
+import { gunzipSync } from "node:zlib";
+import tarStream from "tar-stream";
+import type { FileEntry, FileTree, LayerEntry } from "../engine/fs/types.js";
+
+/** One archive member: `path` is absolute-style inside the archive ("/etc/hosts"). */
+export interface TarEntry {
+  path: string;
+  entry: LayerEntry;
+}
+
+export interface PackOptions {
+  /** mtime (ms) of entries that carry none; default 0. */
+  mtime0?: number;
+}
+
+export interface UnpackOptions {
+  /** What to do with "/abs" names: refuse them (default) or read them as relative, as dockerd does. */
+  absolute?: "reject" | "strip";
+}
+
+/** The archive cannot be read or would write outside its root. */
+export class TarError extends Error {}
+
+const WH = ".wh.";
+const OPAQUE = ".wh..wh..opq";
+// Placeholder binaries keep what makes them runnable in extended attributes.
+const X_PROGRAM = "SCHILY.xattr.user.mockdocker.program";
+const X_SIZE = "SCHILY.xattr.user.mockdocker.size";
+
+function sortedEntries(tree: FileTree): TarEntry[] {
+  return Object.keys(tree)
+    .sort()
+    .map((path) => ({ path, entry: tree[path]! }));
+}
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+function dirName(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i <= 0 ? "/" : p.slice(0, i);
+}
+
+/** Bytes of a file's content: text as UTF-8, `binary` content one byte per character. */
+export function contentBytes(e: FileEntry): Buffer {
+  return Buffer.from(e.content, e.binary ? "latin1" : "utf8");
+}
+
+/** Packs a tree (sorted by path) or entries (in order) into an uncompressed tar. */
+export async function pack(source: FileTree | TarEntry[], options: PackOptions = {}): Promise<Uint8Array> {
+  const entries = Array.isArray(source) ? source : sortedEntries(source);
+  const p = tarStream.pack();
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    p.on("data", (c: Buffer) => chunks.push(c));
+    p.on("end", () => resolve());
+    p.on("error", reject);
+  });
+  const add = (header: Record<string, unknown>, body?: Buffer) =>
+    new Promise<void>((resolve, reject) =>
+      p.entry(header as unknown as tarStream.Headers, body ?? Buffer.alloc(0), (err) => (err ? reject(err) : resolve())),
+    );
+  for (const { path, entry } of entries) {
+    const rel = path.replace(/^\/+/, "");
+    if (rel === "") continue;
+    const mtime = new Date(("mtime" in entry && entry.mtime !== undefined ? entry.mtime : options.mtime0) ?? 0);
+    const owner = { uid: "uid" in entry ? (entry.uid ?? 0) : 0, gid: "gid" in entry ? (entry.gid ?? 0) : 0 };
+    switch (entry.type) {
+      case "whiteout":
+        await add({ name: dirName(rel) === "/" ? WH + baseName(rel) : `${dirName(rel)}/${WH}${baseName(rel)}`, type: "file", mode: 0o644, mtime, uid: 0, gid: 0 });
+        break;
+      case "dir":
+        await add({ name: `${rel}/`, type: "directory", mode: entry.mode, mtime, ...owner });
+        if (entry.opaque) await add({ name: `${rel}/${OPAQUE}`, type: "file", mode: 0o644, mtime, uid: 0, gid: 0 });
+        break;
+      case "symlink":
+        await add({ name: rel, type: "symlink", linkname: entry.target, mode: 0o777, mtime, uid: 0, gid: 0 });
+        break;
+      case "file": {
+        const pax: Record<string, string> = {};
+        if (entry.program) pax[X_PROGRAM] = entry.program;
+        if (entry.size !== undefined) pax[X_SIZE] = String(entry.size);
+        const header: Record<string, unknown> = { name: rel, type: "file", mode: entry.mode, mtime, ...owner };
+        if (Object.keys(pax).length > 0) header.pax = pax;
+        await add(header, contentBytes(entry));
+        break;
+      }
+    }
+  }
+  p.finalize();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Go's filepath.Clean of a relative name; undefined when it climbs out of the root. */
+function cleanName(name: string, options: UnpackOptions): string | undefined {
+  let n = name;
+  if (n.startsWith("/")) {
+    if (options.absolute !== "strip") throw new TarError(`invalid tar entry: absolute path ${JSON.stringify(name)}`);
+    n = n.replace(/^\/+/, "");
+  }
+  const out: string[] = [];
+  for (const part of n.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return "/" + out.join("/");
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+function fileEntry(body: Buffer, mode: number, pax: Record<string, string> | null): FileEntry {
+  let content: string;
+  let binary = false;
+  try {
+    content = decoder.decode(body);
+  } catch {
+    content = body.toString("latin1");
+    binary = true;
+  }
+  const e: FileEntry = { type: "file", mode, content };
+  if (binary) e.binary = true;
+  if (pax?.[X_PROGRAM]) e.program = pax[X_PROGRAM];
+  if (pax?.[X_SIZE] && /^\d+$/.test(pax[X_SIZE])) e.size = Number(pax[X_SIZE]);
+  return e;
+}
+
+/** Reads a tar (or gzipped tar) into entries in archive order; refuses members that leave the root. */
+export async function unpack(input: Uint8Array, options: UnpackOptions = {}): Promise<TarEntry[]> {
+  let bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (isGzip(bytes)) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      throw new TarError("unexpected EOF");
+    }
+  }
+  const out: TarEntry[] = [];
+  const files = new Map<string, FileEntry>();
+  const extract = tarStream.extract();
+  try {
+    for await (const member of Readable.from([bytes]).pipe(extract)) {
+      const h = member.header as tarStream.Headers & { pax?: Record<string, string> | null };
+      const chunks: Buffer[] = [];
+      for await (const c of member) chunks.push(c as Buffer);
+      const path = cleanName(h.name, options);
+      if (path === undefined) throw new TarError(`${JSON.stringify(h.name)} is outside of the archive root`);
+      if (path === "/") continue;
+      const mtime = h.mtime ? h.mtime.getTime() : undefined;
+      const base = baseName(path);
+      const mode = (h.mode ?? 0o644) & 0o7777;
+      const owner: { uid?: number; gid?: number } = {};
+      if (h.uid) owner.uid = h.uid;
+      if (h.gid) owner.gid = h.gid;
+      if (base === OPAQUE) {
+        out.push({ path: dirName(path), entry: { type: "dir", mode: 0o755, opaque: true } });
+        continue;
+      }
+      if (base.startsWith(WH)) {
+        const dir = dirName(path);
+        out.push({ path: `${dir === "/" ? "" : dir}/${base.slice(WH.length)}`, entry: { type: "whiteout" } });
+        continue;
+      }
+      switch (h.type) {
+        case "directory":
+          out.push({ path, entry: { type: "dir", mode, ...owner, ...(mtime !== undefined ? { mtime } : {}) } });
+          break;
+        case "symlink": {
+          const target = h.linkname ?? "";
+          if (!target.startsWith("/") && cleanName(`${dirName(path).slice(1)}/${target}`, options) === undefined) {
+            throw new TarError(`invalid symlink ${JSON.stringify(path)} -> ${JSON.stringify(target)}`);
+          }
+          out.push({ path, entry: { type: "symlink", target, ...(mtime !== undefined ? { mtime } : {}) } });
+          break;
+        }
+        case "link": {
+          const target = cleanName(h.linkname ?? "", { absolute: "strip" });
+          const linked = target === undefined ? undefined : files.get(target);
+          if (!linked) throw new TarError(`invalid hardlink ${JSON.stringify(path)} -> ${JSON.stringify(h.linkname ?? "")}`);
+          out.push({ path, entry: { ...linked } });
+          files.set(path, linked);
+          break;
+        }
+        case "file":
+        case "contiguous-file":
+        case undefined:
+        case null: {
+          const e = fileEntry(Buffer.concat(chunks), mode, h.pax ?? null);
+          Object.assign(e, owner);
+          if (mtime !== undefined) e.mtime = mtime;
+          out.push({ path, entry: e });
+          files.set(path, e);
+          break;
+        }
+        default:
+          // Devices and fifos have no place in the simulated filesystem.
+          break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof TarError) throw error;
+    throw new TarError(/Invalid tar header|Unexpected end/i.test((error as Error).message) ? "archive/tar: invalid tar header" : "unexpected EOF");
+  }
+  return out;
+}
+
+/** Entries as a tree (later members win, as extraction overwrites). */
+export function toTree(entries: TarEntry[]): FileTree {
+  const tree: FileTree = {};
+  for (const { path, entry } of entries) tree[path] = entry;
+  return tree;
+}

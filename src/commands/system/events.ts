@@ -1,0 +1,67 @@
+// docker events / docker system events (docker/cli v28: cli/command/system/events.go).
+// --since and --until are read on the client (GetTimestamp) against the simulated clock.
+import { StatusError } from "../../cli/errors.js";
+import type { ParsedFlags } from "../../cli/spec.js";
+import type { Cli } from "../../cli/types.js";
+import { EventFormatError, formatEvent, makeEventTemplate } from "../../formatter/events.js";
+import { parseFilters } from "../container/ps.js";
+import { getTimestamp } from "../container/opts/timestamp.js";
+
+export interface EventsOptions {
+  since: string;
+  until: string;
+  /** name=value pairs as typed. */
+  filters: string[];
+  format: string;
+  /** Ends a stream that follows live events (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+export async function runEvents(cli: Cli, opts: EventsOptions): Promise<void> {
+  let tmpl;
+  try {
+    tmpl = makeEventTemplate(opts.format);
+  } catch (e) {
+    if (e instanceof EventFormatError) throw new StatusError(e.message, 64);
+    throw e;
+  }
+  const needsClock = opts.since !== "" || opts.until !== "";
+  const now = needsClock ? await cli.client.now() : 0;
+  const stamp = (value: string): string => {
+    if (value === "") return "";
+    try {
+      return getTimestamp(value, now);
+    } catch (e) {
+      throw new StatusError((e as Error).message, 1);
+    }
+  };
+  const since = stamp(opts.since);
+  const until = stamp(opts.until);
+  let failure: string | undefined;
+  const abort = new AbortController();
+  opts.signal?.addEventListener("abort", () => abort.abort(), { once: true });
+  await cli.client.events(
+    { since, until, filters: parseFilters(opts.filters) },
+    (m) => {
+      if (failure !== undefined) return;
+      const r = formatEvent(m, tmpl);
+      cli.out.write(r.out);
+      if (r.error !== undefined) {
+        failure = r.error;
+        abort.abort();
+      }
+    },
+    abort.signal,
+  );
+  if (failure !== undefined) throw new StatusError(failure, 1);
+}
+
+export async function action(cli: Cli, flags: ParsedFlags, _args: string[]): Promise<void> {
+  const v = flags.values;
+  await runEvents(cli, {
+    since: String(v.since ?? ""),
+    until: String(v.until ?? ""),
+    filters: (v.filter as string[] | undefined) ?? [],
+    format: String(v.format ?? ""),
+  });
+}

@@ -1,0 +1,245 @@
+// What a process inside a container reaches over the simulated network: names through
+// /etc/hosts and the embedded DNS server, addresses through shared networks, services by the
+// programs running in the target's network namespace.
+import { heavy } from "../heavy.js";
+import { containerFs } from "../containers/rootfs.js";
+import type { ContainerRecord, HostState } from "../model.js";
+import type { ContainerFs } from "../fs/types.js";
+import type { NetConnection, NetworkAccess } from "../runtime/types.js";
+import { contains, isIPv4, parseCidr } from "./addr.js";
+import { EMBEDDED_DNS, HOST_GATEWAY, HOST_RESOLVER, usesEmbeddedDns } from "./etc-files.js";
+import { gatewayOf } from "./ipam.js";
+import { isUserDefinedMode, namespaceOwner, parseLink } from "./links.js";
+
+const TIMEOUT_MS = 127_000;
+const UNREACHABLE_MS = 3_000;
+
+function live(c: ContainerRecord): boolean {
+  return c.state.running && !c.state.restarting;
+}
+
+/** Program names and ports of what listens in a running container (from its processes). */
+export function listeners(c: ContainerRecord): Array<{ program: string; port: number }> {
+  if (!live(c) || c.state.paused) return [];
+  const { servicePorts } = heavy().services;
+  const out: Array<{ program: string; port: number }> = [];
+  for (const p of c.process?.processes ?? []) {
+    const cmd = p.command;
+    if (cmd.startsWith("nginx: worker") || cmd.startsWith("postgres: ")) continue;
+    const words = cmd.startsWith("nginx: master process ") ? cmd.slice("nginx: master process ".length).split(" ") : cmd.split(" ");
+    const program = (words[0] ?? "").slice((words[0] ?? "").lastIndexOf("/") + 1);
+    if (program === "redis-server") {
+      const m = /:(\d+)$/.exec(words[1] ?? "");
+      out.push({ program, port: m ? Number(m[1]) : 6379 });
+    } else if (/^python\d?(\.\d+)?$/.test(program) && words.includes("http.server")) {
+      const after = words[words.indexOf("http.server") + 1];
+      out.push({ program: "python", port: after && /^\d+$/.test(after) ? Number(after) : 8000 });
+    } else {
+      for (const port of servicePorts[program] ?? []) out.push({ program, port });
+    }
+  }
+  return out;
+}
+
+/** Containers living in `owner`'s network namespace (itself and container:owner joiners). */
+function namespaceMembers(state: HostState, owner: ContainerRecord): ContainerRecord[] {
+  return Object.values(state.containers).filter((c) => namespaceOwner(state, c).id === owner.id);
+}
+
+function endpointsOf(c: ContainerRecord) {
+  return Object.entries(c.networks).filter(([, ep]) => ep.endpointId);
+}
+
+function findByIp(state: HostState, ip: string): { c: ContainerRecord; networkId: string } | undefined {
+  for (const c of Object.values(state.containers)) {
+    if (!live(c)) continue;
+    for (const [, ep] of endpointsOf(c)) if (ep.ipAddress === ip) return { c, networkId: ep.networkId };
+  }
+  return undefined;
+}
+
+/** Published ports reachable from the host side: the container behind `port` on `ip`. */
+export function publishedTarget(state: HostState, ip: string, port: number): { c: ContainerRecord; privatePort: number } | undefined {
+  for (const c of Object.values(state.containers)) {
+    if (!live(c)) continue;
+    for (const p of c.ports ?? []) {
+      if (p.PublicPort !== port || p.Type !== "tcp") continue;
+      const wildcard = p.IP === "0.0.0.0" || p.IP === "::";
+      if (wildcard || p.IP === ip || (ip === "127.0.0.1" && p.IP === "localhost")) return { c, privatePort: p.PrivatePort };
+    }
+  }
+  return undefined;
+}
+
+export function parseHosts(text: string, name: string): string | undefined {
+  const wanted = name.toLowerCase().replace(/\.$/, "");
+  for (const line of text.split("\n")) {
+    const words = line.replace(/#.*/, "").trim().split(/\s+/);
+    if (words.length < 2) continue;
+    if (words.slice(1).some((w) => w.toLowerCase() === wanted) && isIPv4(words[0]!)) return words[0];
+  }
+  return undefined;
+}
+
+/** What 127.0.0.11 answers for `c` (moby: libnetwork/resolver.go, sandbox_dns_unix.go). */
+export function embeddedDnsLookup(state: HostState, c: ContainerRecord, query: string): string[] | undefined {
+  const owner = namespaceOwner(state, c);
+  const name = query.toLowerCase().replace(/\.$/, "");
+  const mine = endpointsOf(owner).filter(([netName]) => isUserDefinedMode(netName));
+  const found: string[] = [];
+  // Links on a user-defined network are names only this container knows.
+  const linkTargets = new Map<string, string>();
+  const links = [...(isUserDefinedMode(owner.hostConfig.NetworkMode) ? owner.hostConfig.Links ?? [] : []), ...mine.flatMap(([, ep]) => ep.links)];
+  for (const l of links) {
+    const { target, alias } = parseLink(l);
+    linkTargets.set(alias.toLowerCase(), target.toLowerCase());
+  }
+  const wanted = linkTargets.get(name) ?? name;
+  for (const [, ep] of mine) {
+    const network = state.networks[ep.networkId];
+    for (const t of Object.values(state.containers)) {
+      if (!live(t)) continue;
+      for (const [, tep] of endpointsOf(t)) {
+        if (tep.networkId !== ep.networkId || !tep.ipAddress) continue;
+        const names = [t.name.slice(1), t.id.slice(0, 12), ...tep.aliases].map((n) => n.toLowerCase());
+        const qualified = network ? names.map((n) => `${n}.${network.name.toLowerCase()}`) : [];
+        if ((names.includes(wanted) || qualified.includes(wanted)) && !found.includes(tep.ipAddress)) found.push(tep.ipAddress);
+      }
+    }
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+export interface AccessOptions {
+  state: HostState;
+  c: ContainerRecord;
+  /** The container's filesystem as the process sees it (its /etc/hosts). */
+  fs: ContainerFs;
+  now: number;
+}
+
+export function containerNetwork(opts: AccessOptions): NetworkAccess {
+  const { state, c, fs, now } = opts;
+  const owner = namespaceOwner(state, c);
+  const mode = owner.hostConfig.NetworkMode;
+  const hostMode = mode === "host";
+  const ownEndpoints = () => endpointsOf(owner);
+  const ownIps = () => ownEndpoints().map(([, ep]) => ep.ipAddress).filter((ip) => ip);
+  const isolated = () => !hostMode && ownEndpoints().every(([, ep]) => !ep.ipAddress);
+  const internalOnly = () => ownEndpoints().length > 0 && ownEndpoints().every(([, ep]) => state.networks[ep.networkId]?.internal === true);
+  const gateways = () => ownEndpoints().map(([, ep]) => ep.gateway).filter((g) => g);
+  const embedded = () => usesEmbeddedDns(state, owner);
+
+  const serve = (target: ContainerRecord, port: number): NetConnection => {
+    for (const member of namespaceMembers(state, target)) {
+      const l = listeners(member).find((x) => x.port === port);
+      if (l) return { ok: true, peer: { program: l.program, fs: containerFs(state, member, now), port, now } };
+    }
+    return { ok: false, error: "refused", afterMs: 0 };
+  };
+  const hostSide = (ip: string, port: number): NetConnection => {
+    const t = publishedTarget(state, ip, port);
+    if (t) return serve(namespaceOwner(state, t.c), t.privatePort);
+    for (const h of Object.values(state.containers)) {
+      if (live(h) && h.hostConfig.NetworkMode === "host" && listeners(h).some((l) => l.port === port)) return serve(h, port);
+    }
+    return { ok: false, error: "refused", afterMs: 0 };
+  };
+  const onSubnetOfMine = (ip: string) =>
+    ownEndpoints().some(([, ep]) => {
+      const subnet = state.networks[ep.networkId]?.ipam.config[0]?.Subnet;
+      const cidr = subnet ? parseCidr(subnet) : undefined;
+      return cidr !== undefined && contains(cidr, ip);
+    });
+
+  const connect = (ip: string, port: number): NetConnection => {
+    if (ip.startsWith("127.") || ownIps().includes(ip)) return hostMode ? hostSide(ip, port) : serve(owner, port);
+    if (isolated()) return { ok: false, error: "netunreach", afterMs: 0 };
+    if (hostMode) {
+      const t = findByIp(state, ip);
+      return t ? serve(namespaceOwner(state, t.c), port) : { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
+    }
+    if (gateways().includes(ip) || ip === HOST_GATEWAY) {
+      if (internalOnly()) return { ok: false, error: "netunreach", afterMs: 0 };
+      return hostSide(ip, port);
+    }
+    const t = findByIp(state, ip);
+    if (t && ownEndpoints().some(([, ep]) => ep.networkId === t.networkId)) {
+      const network = state.networks[t.networkId];
+      if (network?.options["com.docker.network.bridge.enable_icc"] === "false") return { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
+      return serve(t.c, port);
+    }
+    if (!t && onSubnetOfMine(ip)) return { ok: false, error: "unreachable", afterMs: UNREACHABLE_MS };
+    if (internalOnly()) return { ok: false, error: "netunreach", afterMs: 0 };
+    return { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
+  };
+
+  const resolve = (host: string): string | undefined => {
+    if (isIPv4(host)) return host;
+    let hosts = "";
+    try {
+      hosts = fs.readFile("/etc/hosts");
+    } catch {
+      hosts = "";
+    }
+    const fromFile = parseHosts(hosts, host);
+    if (fromFile) return fromFile;
+    if (host.toLowerCase() === "localhost") return "127.0.0.1";
+    return embedded() ? embeddedDnsLookup(state, c, host)?.[0] : undefined;
+  };
+
+  return {
+    resolve,
+    dnsLookup: (name) => (embedded() ? embeddedDnsLookup(state, c, name) : undefined),
+    nameserver: () => (embedded() ? EMBEDDED_DNS : owner.hostConfig.Dns[0] ?? HOST_RESOLVER),
+    connect,
+    ping: (ip) => {
+      if (ip.startsWith("127.") || ownIps().includes(ip)) return { ok: true, ttl: 64, rttMs: 0.05 };
+      if (isolated()) return { ok: false };
+      if (hostMode) return { ok: true, ttl: 64, rttMs: 0.08 };
+      if (gateways().includes(ip)) return { ok: true, ttl: 64, rttMs: 0.07 };
+      const t = findByIp(state, ip);
+      if (t) return ownEndpoints().some(([, ep]) => ep.networkId === t.networkId) ? { ok: true, ttl: 64, rttMs: 0.09 } : { ok: false };
+      if (onSubnetOfMine(ip) || internalOnly()) return { ok: false };
+      return { ok: true, ttl: 63, rttMs: 12.4 };
+    },
+    httpGet: (host, port, path) => {
+      const ip = resolve(host);
+      if (!ip) return undefined;
+      const conn = connect(ip, port);
+      if (!conn.ok) return undefined;
+      const responder = heavy().services.httpResponders[conn.peer.program];
+      if (!responder) return undefined;
+      return responder(conn.peer.fs, path, { now, host: port === 80 ? host : `${host}:${port}` });
+    },
+  };
+}
+
+/** A host-side HTTP GET (mockdocker lab curl): localhost and the host's addresses reach published ports. */
+export function hostHttpGet(state: HostState, now: number, host: string, port: number, path: string) {
+  const h = host.replace(/^\[|\]$/g, "");
+  const ip = h === "localhost" ? "127.0.0.1" : isIPv4(h) ? h : h === "::1" ? "::1" : undefined;
+  if (!ip) return { ok: false as const, error: "unresolved" as const };
+  let target: ContainerRecord | undefined;
+  let targetPort = port;
+  const published = publishedTarget(state, ip === "::1" ? "::" : ip, port);
+  if (published) {
+    target = namespaceOwner(state, published.c);
+    targetPort = published.privatePort;
+  } else {
+    // Linux hosts reach bridge addresses directly, and host-network services on localhost.
+    const byIp = findByIp(state, ip);
+    if (byIp) target = namespaceOwner(state, byIp.c);
+    else if (ip.startsWith("127.")) target = Object.values(state.containers).find((c) => live(c) && c.hostConfig.NetworkMode === "host" && listeners(c).some((l) => l.port === port));
+  }
+  if (!target) return { ok: false as const, error: "refused" as const, ip };
+  for (const member of namespaceMembers(state, target)) {
+    const l = listeners(member).find((x) => x.port === targetPort);
+    if (!l) continue;
+    const responder = heavy().services.httpResponders[l.program];
+    if (!responder) return { ok: false as const, error: "refused" as const, ip };
+    const r = responder(containerFs(state, member, now), path, { now, host: port === 80 ? h : `${h}:${port}` });
+    return { ok: true as const, ip, ...r };
+  }
+  return { ok: false as const, error: "refused" as const, ip };
+}
