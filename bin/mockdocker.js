@@ -1,44 +1,67 @@
 #!/usr/bin/env node
 "use strict";
-// Loads the bundled CLI (dist/cli.cjs) and runs it. The compiled code is kept in a V8 code cache
-// beside the bundle (or in the temp directory when dist/ is read-only), so later starts skip
-// compiling it. CommonJS (see bin/package.json): Node starts a CommonJS file faster than a module.
+// Loads a bundled entry from dist/ and runs it: fast.cjs, the lean entry for `ps` and `images`,
+// when the command line starts with one of them (it hands back anything it does not take on),
+// else cli.cjs. Compiled code is kept in a V8 code cache beside the bundles (or in the temp
+// directory when dist/ is read-only), so later starts skip compiling. CommonJS (see
+// bin/package.json): Node starts a CommonJS file faster than a module.
 const fs = require("node:fs");
 const { createRequire } = require("node:module");
 const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
 
-const file = path.join(__dirname, "..", "dist", "cli.cjs");
-const source = fs.readFileSync(file, "utf8");
-const stamp = `${fs.statSync(file).mtimeMs}-${source.length}`;
-const cacheDirs = [path.join(path.dirname(file), ".cache"), path.join(os.tmpdir(), `mockdocker-cache-${os.userInfo().uid}`)];
-let cachedData;
-for (const dir of cacheDirs) {
-  try {
-    cachedData = fs.readFileSync(path.join(dir, `cli-${stamp}.v8`));
-    break;
-  } catch {}
-}
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-  filename: file,
-  cachedData,
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
-const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, path.dirname(file));
+const dist = path.join(__dirname, "..", "dist");
+const cacheDirs = [path.join(dist, ".cache"), path.join(os.tmpdir(), `mockdocker-cache-${os.userInfo().uid}`)];
+const pending = [];
 
-bundle.exports.main().then((code) => {
-  process.exitCode = code;
-  if (cachedData !== undefined && !script.cachedDataRejected) return;
-  const data = script.createCachedData();
+function load(name) {
+  const file = path.join(dist, name);
+  const source = fs.readFileSync(file, "utf8");
+  const cacheName = `${name}-${fs.statSync(file).mtimeMs}-${source.length}.v8`;
+  let cachedData;
   for (const dir of cacheDirs) {
     try {
-      fs.mkdirSync(dir, { recursive: true });
-      const tmp = path.join(dir, `.cli-${process.pid}.tmp`);
-      fs.writeFileSync(tmp, data);
-      fs.renameSync(tmp, path.join(dir, `cli-${stamp}.v8`));
+      cachedData = fs.readFileSync(path.join(dir, cacheName));
       break;
     } catch {}
   }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, path.dirname(file));
+  if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, cacheName });
+  return bundle.exports;
+}
+
+// Written after the command ran, so the cache holds the functions it compiled.
+function saveCaches() {
+  for (const { script, cacheName } of pending) {
+    const data = script.createCachedData();
+    for (const dir of cacheDirs) {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = path.join(dir, `.${cacheName}-${process.pid}.tmp`);
+        fs.writeFileSync(tmp, data);
+        fs.renameSync(tmp, path.join(dir, cacheName));
+        break;
+      } catch {}
+    }
+  }
+}
+
+async function run() {
+  if (process.argv[2] === "ps" || process.argv[2] === "images") {
+    const code = await load("fast.cjs").fastMain();
+    if (code !== undefined) return code;
+  }
+  return load("cli.cjs").main();
+}
+
+run().then((code) => {
+  process.exitCode = code;
+  saveCaches();
 });

@@ -1,6 +1,7 @@
 // Builds dist/:
 // - cli.cjs: the command line, one CommonJS file (its dynamic imports become lazy requires, so a
 //   command only runs the code it uses); bin/mockdocker.js loads it with a V8 code cache.
+// - fast.cjs: the lean entry for `ps` and `images`, tried first for those command lines.
 // - heavy.cjs: the simulated programs and the registry catalogue, required only by operations
 //   that run programs or read image contents.
 // - index.js (+ chunks/): the library entry point (createSandbox), as ES modules; types in types/.
@@ -41,6 +42,17 @@ const node = { bundle: true, platform: "node", target: "node20", logLevel: "warn
 await build({
   ...node,
   entryPoints: { cli: "src/cli/main.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  supported: { "dynamic-import": false },
+  plugins: [confWithoutSchema, heavyApart],
+});
+
+// The lean entry for `ps` and `images` (cli/fast-main.ts).
+await build({
+  ...node,
+  entryPoints: { fast: "src/cli/fast-main.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   format: "cjs",

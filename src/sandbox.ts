@@ -1,6 +1,7 @@
 // In-process sandboxes: a simulated host in memory, driven by docker command lines.
 // For graders and tests: no files, no processes, deterministic by default.
 import { localClient } from "./client/local.js";
+import { localLab } from "./client/lab.js";
 import { runCli } from "./cli/run-cli.js";
 import type { Cli, ClientConfig, HostFiles } from "./cli/types.js";
 import { memoryHostFiles } from "./cli/memory-files.js";
@@ -49,6 +50,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     sleep: async () => {},
   });
   const client = localClient(engine);
+  const lab = localLab(engine);
   const fileMap = new Map<string, string>();
   const files: HostFiles = options.files ?? memoryHostFiles(fileMap);
   return {
@@ -94,6 +96,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         config: options.config ?? {},
         env: options.env ?? {},
         files,
+        lab,
       };
       const exitCode = await runCli(argv, cli);
       return outBytes.length > 0 ? { stdout, stderr, exitCode, stdoutBytes: Buffer.concat(outBytes) } : { stdout, stderr, exitCode };

@@ -1,43 +1,14 @@
-// The process entry point: the only place that touches process.argv, env, exit and the real
-// stdio. Wires store -> engine -> client -> program.
-import { randomBytes } from "node:crypto";
+// The process entry point: the only place (with the lean fast-main.ts) that touches
+// process.argv, env and exit. Wires store -> engine -> client -> program.
 import { localClient } from "../client/local.js";
-import { Engine } from "../engine/host.js";
-import { FileStore } from "../store/file-store.js";
-import { extractDataDir, parseClock, resolveDataDir } from "./environment.js";
-import { readClientConfig } from "./client-config.js";
-import { nodeHostFiles, nodeStdin, nodeOutStream } from "./node-io.js";
+import { localLab } from "../client/lab.js";
+import { flushStdout, nodeCli, openNodeHost } from "./node-host.js";
 import { runCli } from "./run-cli.js";
-import type { Cli } from "./types.js";
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  const env = process.env;
-  const { argv: dockerArgv, dataDir: dataDirFlag } = extractDataDir(argv);
-  const dataDir = resolveDataDir(dataDirFlag, env);
-  const store = new FileStore(dataDir);
-  const frozenStart = parseClock(env.MOCKDOCKER_CLOCK);
-  const engine = new Engine({
-    store,
-    realNow: () => Date.now(),
-    random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
-    ...(env.MOCKDOCKER_SEED ? { seed: env.MOCKDOCKER_SEED } : {}),
-    ...(frozenStart !== undefined ? { frozenStart } : {}),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  });
-  const cli: Cli = {
-    out: nodeOutStream(process.stdout),
-    err: nodeOutStream(process.stderr),
-    in: nodeStdin(),
-    client: localClient(engine),
-    config: await readClientConfig(dataDir, env),
-    env: { ...env },
-    files: nodeHostFiles(),
-  };
-  const code = await runCli(dockerArgv, cli);
-  await flushStream(process.stdout);
+  const host = openNodeHost(argv, process.env);
+  const cli = { ...(await nodeCli(host, localClient(host.engine), process.env)), lab: localLab(host.engine) };
+  const code = await runCli(host.argv, cli);
+  await flushStdout();
   return code;
-}
-
-function flushStream(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.write("", () => resolve()));
 }

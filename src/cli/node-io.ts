@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import tty from "node:tty";
+import { nodeTerminal } from "./terminal.js";
 import type { HostFiles, InStream, OutStream } from "./types.js";
 
 export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
@@ -24,36 +25,51 @@ export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
 export function nodeStdin(): InStream {
   // process.stdin builds a stream when first touched: only do that when input is read.
   const isTTY = () => tty.isatty(0);
-  let buffered = "";
+  // A pipe is read as it arrives: readLine hands out lines as soon as they are complete,
+  // readAll what is left at end of input.
+  let pending = Buffer.alloc(0);
   let ended = false;
+  let listening = false;
+  let wake: (() => void) | undefined;
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    const stdin = process.stdin;
+    stdin.on("data", (c: Buffer) => {
+      pending = Buffer.concat([pending, c]);
+      wake?.();
+    });
+    const finish = () => {
+      ended = true;
+      wake?.();
+    };
+    stdin.on("end", finish);
+    stdin.on("error", finish);
+  };
+  const more = () =>
+    new Promise<void>((resolve) => {
+      wake = () => {
+        wake = undefined;
+        resolve();
+      };
+    });
+  const readAllBytes = async (): Promise<Buffer> => {
+    if (isTTY()) return Buffer.alloc(0);
+    listen();
+    while (!ended) await more();
+    const all = pending;
+    pending = Buffer.alloc(0);
+    return all;
+  };
   let all: Promise<string> | undefined;
-  const readAll = () =>
-    (all ??= new Promise<string>((resolve) => {
-      if (isTTY()) return resolve("");
-      const stdin = process.stdin;
-      const chunks: Buffer[] = [];
-      stdin.on("data", (c: Buffer) => chunks.push(c));
-      stdin.on("end", () => {
-        ended = true;
-        resolve(buffered + Buffer.concat(chunks).toString("utf8"));
-      });
-      stdin.on("error", () => resolve(""));
-    }));
   let allBytes: Promise<Uint8Array> | undefined;
   return {
     get isTTY() {
       return isTTY();
     },
-    readAll,
-    readBytes: () =>
-      (allBytes ??= new Promise<Uint8Array>((resolve) => {
-        if (isTTY()) return resolve(new Uint8Array());
-        const stdin = process.stdin;
-        const chunks: Buffer[] = [];
-        stdin.on("data", (c: Buffer) => chunks.push(c));
-        stdin.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-        stdin.on("error", () => resolve(new Uint8Array()));
-      })),
+    readAll: () => (all ??= readAllBytes().then((b) => b.toString("utf8"))),
+    readBytes: () => (allBytes ??= readAllBytes().then((b) => new Uint8Array(b))),
+    terminal: ({ detachKeys }) => nodeTerminal(process.stdin, process.stdout, detachKeys),
     async readLine() {
       if (isTTY()) {
         const stdin = process.stdin;
@@ -67,11 +83,22 @@ export function nodeStdin(): InStream {
           rl.once("close", () => resolve(null));
         });
       }
-      const text = await readAll();
-      void ended;
-      if (text === "") return null;
-      const newline = text.indexOf("\n");
-      return newline < 0 ? text : text.slice(0, newline);
+      listen();
+      for (;;) {
+        const nl = pending.indexOf(10);
+        if (nl >= 0) {
+          const line = pending.subarray(0, nl).toString("utf8");
+          pending = pending.subarray(nl + 1);
+          return line;
+        }
+        if (ended) {
+          if (pending.length === 0) return null;
+          const line = pending.toString("utf8");
+          pending = Buffer.alloc(0);
+          return line;
+        }
+        await more();
+      }
     },
   };
 }

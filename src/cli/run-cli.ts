@@ -1,7 +1,7 @@
 // Runs one docker command line against a Cli and turns what it throws into docker's output
 // and exit code (docker/cli: cmd/docker/docker.go).
-import { CancelledError, DaemonError, isHostStateError, StatusError } from "./errors.js";
 import { dispatch } from "./program.js";
+import { reportError } from "./report-error.js";
 import type { Cli } from "./types.js";
 
 export async function runCli(argv: string[], cli: Cli): Promise<number> {
@@ -13,21 +13,4 @@ export async function runCli(argv: string[], cli: Cli): Promise<number> {
   }
 }
 
-export function reportError(error: unknown, cli: Cli): number {
-  if (error instanceof CancelledError) return 0;
-  if (error instanceof StatusError) {
-    if (error.message !== "") cli.err.write(`${error.message}\n`);
-    return error.status;
-  }
-  if (error instanceof DaemonError) {
-    cli.err.write(`${error.toString()}\n`);
-    return 1;
-  }
-  if (isHostStateError(error)) {
-    cli.err.write(`mockdocker: ${error.message}\n`);
-    return 1;
-  }
-  // A defect: say so plainly, without a stack trace, and keep the state untouched.
-  cli.err.write(`mockdocker: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-  return 1;
-}
+export { reportError };

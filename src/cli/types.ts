@@ -1,5 +1,6 @@
 // What a command sees of the world: streams, the daemon client, client config, environment.
 import type { DaemonApi } from "../client/api.js";
+import type { LabApi } from "../client/lab.js";
 
 export interface OutStream {
   write(text: string): void;
@@ -19,6 +20,21 @@ export interface InStream {
   readLine(): Promise<string | null>;
   /** Reads all of stdin as bytes (tar streams of cp and import). */
   readBytes?(): Promise<Uint8Array>;
+  /** A terminal session on stdin (raw mode, line editing, history); only when isTTY. */
+  terminal?(opts: { detachKeys: number[] }): Terminal;
+}
+
+/** What the user did at the terminal (cli/terminal.ts). */
+export type TerminalInput = { kind: "line"; text: string } | { kind: "eof" } | { kind: "interrupt" } | { kind: "detach" };
+
+/** An interactive terminal for `run -it`, `exec -it`, `attach`: docker's escape proxy in front of a line editor. */
+export interface Terminal {
+  /** Shows the prompt and reads one edited line; Ctrl-D on an empty line is eof, Ctrl-C interrupt. */
+  readLine(prompt: string): Promise<TerminalInput>;
+  /** While a command holds the terminal: the next Ctrl-C or detach sequence. */
+  waitKey(): Promise<"interrupt" | "detach">;
+  /** Gives the terminal back as it was. */
+  close(): void;
 }
 
 /** docker's ~/.docker/config.json equivalent. */
@@ -42,6 +58,8 @@ export interface Cli {
   env: Record<string, string | undefined>;
   /** Reads a file the user named (--env-file, --cidfile checks); throws Node-style errors. */
   files: HostFiles;
+  /** mockdocker's own lab operations (reset, snapshots, clock, grading); absent in bare test Clis. */
+  lab?: LabApi;
 }
 
 /** The only door to the real machine's files: what the user named on the command line. */

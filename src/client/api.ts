@@ -47,6 +47,11 @@ import type { CommitOptions } from "../engine/images/commit.js";
 import type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary } from "../engine/network/types.js";
 export type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary };
 import type { ImportOptions } from "../engine/images/import.js";
+import type { ContainerStatsFrame, ContainerStatsEntry, ContainerStatsOptions } from "../engine/containers/stats-stream.js";
+import type { ContainerUpdateRequest } from "../engine/containers/update.js";
+export type { ContainerStatsFrame, ContainerStatsEntry, ContainerStatsOptions, ContainerUpdateRequest };
+import type { ShellHandle, ShellOpenOptions, ShellOutput, ShellStep } from "../engine/containers/interactive.js";
+export type { ShellHandle, ShellOpenOptions, ShellOutput, ShellStep };
 
 export type { ExtractOptions, FilesystemChange, PathArchive, PathStat, FileTree, FsEntry, CommitOptions, ImportOptions };
 export type {
@@ -116,7 +121,16 @@ export interface DaemonApi {
   /** The Engine API's container JSON, keys in the daemon's order. */
   containerInspect(idOrName: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
   containerTop(idOrName: string, psArgs?: string): Promise<TopResult>;
+  /** POST /containers/{id}/update: resources and restart policy. */
+  containerUpdate(idOrName: string, req: ContainerUpdateRequest): Promise<{ Warnings: string[] }>;
+  /** Stats of the named (or listed) containers: one frame, or one per second until the signal aborts. */
+  containerStats(opts: ContainerStatsOptions, onFrame: (frame: ContainerStatsFrame) => void, signal?: AbortSignal): Promise<void>;
   containerExec(idOrName: string, req: ExecRequest): Promise<ExecResult>;
+  /**
+   * A line-by-line session with the container's main shell (waiting on its terminal or open
+   * stdin) or, with `exec`, a new exec'd shell; undefined when the target is no such shell.
+   */
+  containerShell(idOrName: string, opts: ShellOpenOptions): Promise<ShellHandle | undefined>;
 
   // images
   imageList(opts: { all?: boolean; filters?: Filters; digests?: boolean }): Promise<ImageSummary[]>;

@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import tarStream from "tar-stream";
 import type { FileEntry, FileTree, LayerEntry } from "../engine/fs/types.js";
+import { entryMembers, walkOrder, writeTar, X_PROGRAM, X_SIZE } from "../engine/images/archive-tar.js";
 
 /** One archive member: `path` is absolute-style inside the archive ("/etc/hosts"). */
 export interface TarEntry {
@@ -29,13 +30,10 @@ export class TarError extends Error {}
 
 const WH = ".wh.";
 const OPAQUE = ".wh..wh..opq";
-// Placeholder binaries keep what makes them runnable in extended attributes.
-const X_PROGRAM = "SCHILY.xattr.user.mockdocker.program";
-const X_SIZE = "SCHILY.xattr.user.mockdocker.size";
 
 function sortedEntries(tree: FileTree): TarEntry[] {
   return Object.keys(tree)
-    .sort()
+    .sort(walkOrder)
     .map((path) => ({ path, entry: tree[path]! }));
 }
 
@@ -53,50 +51,14 @@ export function contentBytes(e: FileEntry): Buffer {
   return Buffer.from(e.content, e.binary ? "latin1" : "utf8");
 }
 
-/** Packs a tree (sorted by path) or entries (in order) into an uncompressed tar. */
+/**
+ * Packs a tree (in directory-walk order) or entries (in order) into an uncompressed tar.
+ * The bytes come from the engine's writer, the one that also makes layer tars, so a layer
+ * packed here digests to its diff id.
+ */
 export async function pack(source: FileTree | TarEntry[], options: PackOptions = {}): Promise<Uint8Array> {
   const entries = Array.isArray(source) ? source : sortedEntries(source);
-  const p = tarStream.pack();
-  const chunks: Buffer[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    p.on("data", (c: Buffer) => chunks.push(c));
-    p.on("end", () => resolve());
-    p.on("error", reject);
-  });
-  const add = (header: Record<string, unknown>, body?: Buffer) =>
-    new Promise<void>((resolve, reject) =>
-      p.entry(header as unknown as tarStream.Headers, body ?? Buffer.alloc(0), (err) => (err ? reject(err) : resolve())),
-    );
-  for (const { path, entry } of entries) {
-    const rel = path.replace(/^\/+/, "");
-    if (rel === "") continue;
-    const mtime = new Date(("mtime" in entry && entry.mtime !== undefined ? entry.mtime : options.mtime0) ?? 0);
-    const owner = { uid: "uid" in entry ? (entry.uid ?? 0) : 0, gid: "gid" in entry ? (entry.gid ?? 0) : 0 };
-    switch (entry.type) {
-      case "whiteout":
-        await add({ name: dirName(rel) === "/" ? WH + baseName(rel) : `${dirName(rel)}/${WH}${baseName(rel)}`, type: "file", mode: 0o644, mtime, uid: 0, gid: 0 });
-        break;
-      case "dir":
-        await add({ name: `${rel}/`, type: "directory", mode: entry.mode, mtime, ...owner });
-        if (entry.opaque) await add({ name: `${rel}/${OPAQUE}`, type: "file", mode: 0o644, mtime, uid: 0, gid: 0 });
-        break;
-      case "symlink":
-        await add({ name: rel, type: "symlink", linkname: entry.target, mode: 0o777, mtime, uid: 0, gid: 0 });
-        break;
-      case "file": {
-        const pax: Record<string, string> = {};
-        if (entry.program) pax[X_PROGRAM] = entry.program;
-        if (entry.size !== undefined) pax[X_SIZE] = String(entry.size);
-        const header: Record<string, unknown> = { name: rel, type: "file", mode: entry.mode, mtime, ...owner };
-        if (Object.keys(pax).length > 0) header.pax = pax;
-        await add(header, contentBytes(entry));
-        break;
-      }
-    }
-  }
-  p.finalize();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return writeTar(entries.flatMap(({ path, entry }) => entryMembers(path, entry, options.mtime0 ?? 0)));
 }
 
 function isGzip(bytes: Uint8Array): boolean {

@@ -1,5 +1,7 @@
 // Engine API-shaped request and response types, shared by the engine and its clients.
 
+import type { MountSpec } from "./model.js";
+
 export type Filters = Record<string, string[]>;
 
 export interface Port {
@@ -103,7 +105,12 @@ export interface ContainerCreateRequest {
     cpuShares: number;
     cpusetCpus: string;
     pidsLimit?: number;
-    mounts: Array<{ Type: string; Source?: string; Target: string; ReadOnly?: boolean }>;
+    cpuPeriod?: number;
+    cpuQuota?: number;
+    cpusetMems?: string;
+    blkioWeight?: number;
+    oomKillDisable?: boolean;
+    mounts: MountSpec[];
     logDriver?: string;
     logOpts?: Record<string, string>;
   };

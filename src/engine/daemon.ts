@@ -2,11 +2,9 @@
 // operations that take simulated time (stop's grace period, wait, attach, follow).
 import type {
   ContainerCreateRequest,
-  ContainerSummary,
   ExecRequest,
   ExecResult,
   Filters,
-  ImageSummary,
   JsonMessage,
   LogEntry,
   LogsOptions,
@@ -15,7 +13,11 @@ import type {
   WaitResult,
 } from "./api-types.js";
 import { createContainer } from "./containers/create.js";
-import { execInContainer, topContainer } from "./containers/exec.js";
+import { execInContainer } from "./containers/exec.js";
+import { topContainer } from "./containers/top.js";
+import { updateContainer, type ContainerUpdateRequest } from "./containers/update.js";
+import { streamStats, type ContainerStatsFrame, type ContainerStatsOptions } from "./containers/stats-stream.js";
+import { openShell, type ShellHandle, type ShellOpenOptions } from "./containers/interactive.js";
 import { inspectContainer } from "./containers/inspect.js";
 import {
   killContainer,
@@ -26,12 +28,11 @@ import {
   stopContainer,
   unpauseContainer,
 } from "./containers/lifecycle.js";
-import { listContainers } from "./containers/list.js";
 import { getContainer } from "./containers/lookup.js";
 import { nextWake } from "./containers/wake.js";
 import { EngineError } from "./errors.js";
 import type { Engine, HostView, Tx } from "./host.js";
-import { imageHistory, inspectImage, listImages, pullImage, removeImage, tagImage } from "./images/index.js";
+import { imageHistory, inspectImage, pullImage, removeImage, tagImage } from "./images/index.js";
 import type { LogRecord } from "./model.js";
 import { systemInfo, versionInfo } from "./system.js";
 import {
@@ -63,6 +64,7 @@ import type {
 import { archivePath, containerChanges, exportTree, extractToDir, statPath, type ExtractOptions, type FilesystemChange, type PathArchive, type PathStat } from "./fs/changes.js";
 import type { FileTree } from "./fs/types.js";
 import { loadHeavy } from "./heavy.js";
+import { DaemonViews } from "./daemon-views.js";
 import { emitEvent } from "./events.js";
 import { containerAttributes } from "./containers/process.js";
 import { commitContainer, type CommitOptions } from "./images/commit.js";
@@ -70,25 +72,9 @@ import { importImage, type ImportOptions } from "./images/import.js";
 
 const POLL_MS = 250;
 
-export class Daemon {
-  constructor(readonly engine: Engine) {}
-
-  private lastView?: { now: number; frozen: boolean; realAt: number };
-
-  private async view(): Promise<HostView> {
-    const view = await this.engine.view();
-    this.lastView = { now: view.now, frozen: view.state.clock.frozenAt !== undefined, realAt: this.engine.options.realNow() };
-    return view;
-  }
-
-  /**
-   * The client's clock: the simulated host's time. Docker's client uses its own machine's
-   * clock for "2 minutes ago"; here that clock is the simulated one. Reuses the last view's
-   * reading, so it costs no second read of the host.
-   */
-  async now(): Promise<number> {
-    const last = this.lastView ?? (await this.view(), this.lastView!);
-    return last.frozen ? last.now : last.now + (this.engine.options.realNow() - last.realAt);
+export class Daemon extends DaemonViews {
+  constructor(engine: Engine) {
+    super(engine);
   }
 
   // ---- system
@@ -132,10 +118,6 @@ export class Daemon {
   }
 
   // ---- containers
-
-  async containerList(opts: { all?: boolean; limit?: number; size?: boolean; filters?: Filters }): Promise<ContainerSummary[]> {
-    return listContainers(await this.view(), opts);
-  }
 
   async containerCreate(req: ContainerCreateRequest): Promise<{ Id: string; Warnings: string[] }> {
     return this.engine.transact((tx) => createContainer(tx, req));
@@ -335,8 +317,20 @@ export class Daemon {
     return inspectContainer(await this.view(), ref, opts);
   }
 
-  async containerTop(ref: string): Promise<TopResult> {
-    return topContainer(await this.view(), ref);
+  async containerTop(ref: string, psArgs?: string): Promise<TopResult> {
+    return topContainer(await this.view(), ref, psArgs);
+  }
+
+  async containerUpdate(ref: string, req: ContainerUpdateRequest): Promise<{ Warnings: string[] }> {
+    return this.engine.transact((tx) => updateContainer(tx, ref, req));
+  }
+
+  async containerStats(opts: ContainerStatsOptions, onFrame: (f: ContainerStatsFrame) => void, signal?: AbortSignal): Promise<void> {
+    await streamStats(this.engine, opts, onFrame, signal);
+  }
+
+  async containerShell(ref: string, opts: ShellOpenOptions): Promise<ShellHandle | undefined> {
+    return openShell(this.engine, ref, opts);
   }
 
   async containerExec(ref: string, req: ExecRequest): Promise<ExecResult> {
@@ -349,10 +343,6 @@ export class Daemon {
   }
 
   // ---- images
-
-  async imageList(opts: { all?: boolean; filters?: Filters; digests?: boolean }): Promise<ImageSummary[]> {
-    return listImages(await this.view(), opts);
-  }
 
   async imagePull(ref: string, opts: { allTags?: boolean; platform?: string }, onMessage: (m: JsonMessage) => void): Promise<void> {
     const messages = await this.engine.transact((tx) => pullImage(tx, ref, opts));

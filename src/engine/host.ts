@@ -8,6 +8,7 @@ import { createHostState } from "./state.js";
 import type { SideWrites, StateStore } from "./store.js";
 import { reconcileHost, reconcileNeedsPrograms } from "./containers/reconcile.js";
 import { loadHeavy } from "./heavy.js";
+import { bindHostFs, type HostFsPort } from "./volumes/host-files.js";
 
 export interface EngineOptions {
   store: StateStore;
@@ -19,6 +20,8 @@ export interface EngineOptions {
   frozenStart?: number;
   /** Real waiting, used when the clock is not frozen. */
   sleep: (ms: number) => Promise<void>;
+  /** The real host's files, read (never written) by bind mounts; without it binds start empty. */
+  hostFs?: HostFsPort;
 }
 
 /** What an operation works with inside a transaction. */
@@ -57,6 +60,7 @@ export class Engine {
   async view(): Promise<HostView> {
     const stored = await this.options.store.read();
     const state = stored ?? this.fresh();
+    bindHostFs(state, this.options.hostFs);
     const now = currentTime(state.clock, this.options.realNow());
     if (reconcileNeedsPrograms(state, now)) await loadHeavy();
     const pendingLogs = new Map<string, LogRecord[]>();
@@ -74,6 +78,7 @@ export class Engine {
     await loadHeavy();
     return this.options.store.update((stored, storeSide) => {
       const state = stored ?? this.fresh();
+      bindHostFs(state, this.options.hostFs);
       if (advanceTo !== undefined) advanceFrozenClock(state.clock, advanceTo);
       const now = currentTime(state.clock, this.options.realNow());
       const side: SideWrites = observe

@@ -20,6 +20,8 @@ export interface HostState {
   containers: Record<string, ContainerRecord>;
   networks: Record<string, NetworkRecord>;
   volumes: Record<string, VolumeRecord>;
+  /** What containers wrote through bind mounts, by host source path: the real host is never written. */
+  bindLayers?: Record<string, FileTree>;
   events: EventRecord[];
 }
 
@@ -38,6 +40,8 @@ export interface LayerRecord {
   size: number;
   /** Files of this layer when they are not in the catalogue (committed or loaded layers). */
   files?: FileTree;
+  /** A loaded layer tar (base64) that `files` would not re-create byte for byte; save writes it back. */
+  rawTar?: string;
 }
 
 export interface ImageConfig {
@@ -87,6 +91,8 @@ export interface ImageRecord {
   source?: string;
   /** ms since the epoch of the last tag change, for Metadata.LastTagTime. */
   lastTagTime?: number;
+  /** A loaded config blob that the fields above would not re-create byte for byte (its sha256 is the id). */
+  rawConfig?: string;
 }
 
 export type ContainerStatus = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead";
@@ -127,6 +133,18 @@ export interface MountPoint {
   Mode: string;
   RW: boolean;
   Propagation: string;
+}
+
+/** api/types/mount.Mount: a --mount as HostConfig.Mounts keeps it. */
+export interface MountSpec {
+  Type: string;
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+  Consistency?: string;
+  BindOptions?: { Propagation?: string; NonRecursive?: boolean; CreateMountpoint?: boolean };
+  VolumeOptions?: { NoCopy?: boolean; Labels?: Record<string, string>; DriverConfig?: { Name?: string; Options?: Record<string, string> } };
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
 }
 
 export interface ContainerConfig {
@@ -184,7 +202,11 @@ export interface HostConfig {
   MemorySwap: number;
   PidsLimit: number | null;
   CpusetCpus: string;
-  Mounts?: Array<{ Type: string; Source?: string; Target: string; ReadOnly?: boolean }>;
+  CpuPeriod?: number;
+  CpuQuota?: number;
+  CpusetMems?: string;
+  BlkioWeight?: number;
+  Mounts?: MountSpec[];
 }
 
 export interface EndpointRecord {
@@ -198,6 +220,8 @@ export interface EndpointRecord {
   dnsNames: string[];
   links: string[];
   ipamConfig?: { IPv4Address?: string };
+  /** --mac-address: the MAC the endpoint gets instead of a random one. */
+  configuredMac?: string;
 }
 
 /** The simulated main process, as the runtime reported it when the container started. */
@@ -213,6 +237,10 @@ export interface ProcessRecord {
   stopPending?: boolean;
   /** The stop signal was ignored: SIGKILL follows when the grace period ends. */
   killAfterGrace?: boolean;
+  /** The kernel's OOM killer struck a process of the container at this instant (ms since the epoch). */
+  oomAt?: number;
+  /** An interactive shell's working directory and variables, kept between attaches. */
+  shell?: { cwd: string; vars: Record<string, string>; exported: string[]; status: number };
 }
 
 export interface ContainerRecord {
@@ -235,6 +263,8 @@ export interface ContainerRecord {
   /** The container's writable layer. */
   rwLayer: FileTree;
   mounts: MountPoint[];
+  /** Contents of its tmpfs mounts by destination, while it runs. */
+  tmpfsFiles?: Record<string, FileTree>;
   /** Endpoints by network name. */
   networks: Record<string, EndpointRecord>;
   sandboxId: string;
@@ -263,6 +293,8 @@ export interface NetworkRecord {
   labels: Record<string, string>;
   /** Absent means true (only `--ipv4=false` turns it off). */
   enableIPv4?: boolean;
+  /** The subnet came from the default pools, not --subnet (static --ip is refused then). */
+  dynamicSubnet?: boolean;
 }
 
 export interface VolumeRecord {
@@ -274,6 +306,8 @@ export interface VolumeRecord {
   /** Anonymous volumes get the com.docker.volume.anonymous label in Docker 28. */
   anonymous: boolean;
   files: FileTree;
+  /** Labels show as JSON null (volumes made by a container's -v, not by volume create). */
+  nullLabels?: boolean;
 }
 
 export interface EventRecord {

@@ -1,24 +1,32 @@
 // The state directory: state.json (compact JSON) plus state.json.bak (the previous version),
-// logs/<container id>.jsonl, and state.lock while a command changes the host.
+// events.json (the event log), logs/<container id>.jsonl, and state.lock while a command
+// changes the host.
 //
 // Reads take no lock: the file is replaced atomically by rename, so a reader sees either the
 // old or the new version. Writers hold proper-lockfile's lock around read-apply-write; a crashed
 // holder's lock goes stale after 2 s.
 import fs from "node:fs";
 import path from "node:path";
-import { SCHEMA_VERSION, type HostState, type LogRecord } from "../engine/model.js";
-import type { SideWrites, StateStore } from "../engine/store.js";
+import { SCHEMA_VERSION, type EventRecord, type HostState, type LogRecord } from "../engine/model.js";
+import type { SideWrites, SnapshotInfo, StateStore } from "../engine/store.js";
 import { collectSideWrites } from "./side-writes.js";
 import { StoreError } from "./errors.js";
+import { attachEvents, eventsChanged, touchedEvents, withoutEvents } from "./event-log.js";
+import { listSnapshotFiles, removeSnapshotFiles, resetFiles, restoreSnapshotFiles, saveSnapshotFiles, type LabFiles } from "./file-lab.js";
 
 const STATE_FILE = "state.json";
+const EVENTS_FILE = "events.json";
 const LOCK_STALE_MS = 2000;
 
 export class FileStore implements StateStore {
   readonly statePath: string;
+  readonly eventsPath: string;
+  /** The event log as this process read it, so an unchanged log is not written back. */
+  private eventsRead?: { length: number; last: EventRecord | undefined };
 
   constructor(readonly dir: string) {
     this.statePath = path.join(dir, STATE_FILE);
+    this.eventsPath = path.join(dir, EVENTS_FILE);
   }
 
   async read(): Promise<HostState | undefined> {
@@ -35,6 +43,40 @@ export class FileStore implements StateStore {
       this.writeLogs(appended, removed);
       this.writeState(state);
       return result;
+    } finally {
+      await release();
+    }
+  }
+
+  async reset(): Promise<{ keptAs?: string }> {
+    return this.locked(() => resetFiles(this.labFiles()));
+  }
+
+  async saveSnapshot(name: string, describe: (state: HostState) => SnapshotInfo): Promise<SnapshotInfo> {
+    return this.locked(() => saveSnapshotFiles(this.labFiles(), name, describe));
+  }
+
+  async restoreSnapshot(name: string): Promise<SnapshotInfo | undefined> {
+    return this.locked(() => restoreSnapshotFiles(this.labFiles(), name));
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    return listSnapshotFiles(this.labFiles());
+  }
+
+  async removeSnapshot(name: string): Promise<boolean> {
+    return this.locked(() => removeSnapshotFiles(this.labFiles(), name));
+  }
+
+  private labFiles(): LabFiles {
+    return { dir: this.dir, statePath: this.statePath, readState: () => this.readState(), writeState: (s) => this.writeState(s) };
+  }
+
+  private async locked<T>(fn: () => T): Promise<T> {
+    this.ensureDir();
+    const release = await this.lock();
+    try {
+      return fn();
     } finally {
       await release();
     }
@@ -73,7 +115,7 @@ export class FileStore implements StateStore {
     } catch (error) {
       throw new StoreError(
         `the state file ${this.statePath} is not valid JSON (${(error as Error).message}); ` +
-          `it was left as it is. Run 'mockdocker lab reset' to start a fresh host (the damaged file is then kept as ${STATE_FILE}.corrupt).`,
+          `it was left as it is. Run 'mockdocker lab reset' to start a fresh host (the damaged file is then kept as ${STATE_FILE}.corrupt-<time>).`,
       );
     }
     const version = (parsed as { schemaVersion?: unknown }).schemaVersion;
@@ -85,24 +127,50 @@ export class FileStore implements StateStore {
         `the state file ${this.statePath} was written by a newer mockdocker (schema ${version}, this one reads up to ${SCHEMA_VERSION}); it was left as it is.`,
       );
     }
-    return parsed as HostState;
+    const state = parsed as HostState;
+    // Older state files hold the event log inline: it moves to events.json on the next write.
+    if (Array.isArray(state.events)) return state;
+    return attachEvents(state, () => this.readEvents());
+  }
+
+  private readEvents(): EventRecord[] {
+    let events: EventRecord[] = [];
+    try {
+      const parsed: unknown = JSON.parse(fs.readFileSync(this.eventsPath, "utf8"));
+      if (Array.isArray(parsed)) events = parsed as EventRecord[];
+    } catch {
+      // No log yet, or a damaged one: the log is a convenience, the host state is intact.
+    }
+    this.eventsRead = { length: events.length, last: events[events.length - 1] };
+    return events;
   }
 
   private writeState(state: HostState): void {
-    const tmp = `${this.statePath}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, "w", 0o600);
-    try {
-      fs.writeSync(fd, JSON.stringify(state));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+    const events = touchedEvents(state);
+    if (events !== undefined && (this.eventsRead === undefined || eventsChanged(this.eventsRead, events))) {
+      fs.renameSync(this.writeTemp(this.eventsPath, JSON.stringify(events)), this.eventsPath);
+      this.eventsRead = { length: events.length, last: events[events.length - 1] };
     }
+    const tmp = this.writeTemp(this.statePath, JSON.stringify(withoutEvents(state)));
     try {
       fs.copyFileSync(this.statePath, `${this.statePath}.bak`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
     fs.renameSync(tmp, this.statePath);
+  }
+
+  /** Writes and syncs a temp file beside `file`, for an atomic rename over it. */
+  private writeTemp(file: string, text: string): string {
+    const tmp = `${file}.${process.pid}.tmp`;
+    const fd = fs.openSync(tmp, "w", 0o600);
+    try {
+      fs.writeSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return tmp;
   }
 
   private writeLogs(appended: Map<string, LogRecord[]>, removed: Set<string>): void {

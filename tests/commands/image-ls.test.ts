@@ -82,7 +82,7 @@ describe("docker images", () => {
     const r = await (await host()).run("images --tree");
     expect(r.stdout.split("\n")[0]).toBe("WARNING: This is an experimental feature. The output may change and shouldn't be depended on.");
     expect(r.stdout).toMatch(/^IMAGE +ID +DISK USAGE +CONTENT SIZE +EXTRA$/m);
-    expect(r.stdout).toMatch(/^alpine:latest +\nmyalpine:1\.0 +5881a96d4f3c +7\.83MB/m);
+    expect(r.stdout).toMatch(/^alpine:latest +\nmyalpine:1\.0 +7056cf75477e +7\.83MB/m);
     expectGolden("image-ls-tree", r);
   });
 });

@@ -6,7 +6,9 @@ import * as host from "./host.js";
 import type { CommandModule, CommandSpec } from "../spec.js";
 import { createFlags, runFlags } from "./container-flags.js";
 import { args, fl, jsonFormatUsage, place, tableFormatUsage, type VerbDef } from "./define.js";
+import { ls } from "./container-ls.js";
 import { validateEnv } from "./validators.js";
+import { stats, update } from "./resources.js";
 
 type Load = () => Promise<CommandModule>;
 
@@ -168,27 +170,6 @@ export const logs: VerbDef = {
   load: (() => import("../../commands/container/logs.js")) as Load,
 };
 
-export const ls: VerbDef = {
-  name: "ls",
-  aliases: ["list", "ps"],
-  useTail: "[OPTIONS]",
-  short: "Show containers",
-  args: args.none,
-  flags: [
-    fl("a|all", "bool", "Include stopped containers (only running ones by default)"),
-    fl("f|filter", "filter", "Only show containers matching a condition"),
-    fl("format", "string", tableFormatUsage),
-    fl("n|last", "int", "Show the n most recently created containers, in any state", { default: -1 }),
-    fl("l|latest", "bool", "Show the most recently created container, in any state"),
-    fl("no-trunc", "bool", "Print values in full"),
-    fl("q|quiet", "bool", "Print container IDs only"),
-    fl("s|size", "bool", "Include file sizes"),
-  ],
-  aliasesLine: "docker container ls, docker container list, docker container ps, docker ps",
-  // @ts-ignore
-  load: (() => import("../../commands/container/ps.js")) as Load,
-};
-
 export const inspect: VerbDef = {
   name: "inspect",
   useTail: "[OPTIONS] CONTAINER [CONTAINER...]",
@@ -252,8 +233,10 @@ export function containerCommand(): CommandSpec {
     short: "Work with containers",
     args: args.none,
     flags: [],
-    subcommands: [fs.commit, fs.cp, create, fs.diff, exec, fs.exportVerb, inspect, kill, logs, ls, pause, port, host.containerPrune, rename, restart, rm, run, start, stop, top, unpause, wait].map(
+    subcommands: [fs.commit, fs.cp, create, fs.diff, exec, fs.exportVerb, inspect, kill, logs, ls, pause, port, host.containerPrune, rename, restart, rm, run, start, stats, stop, top, unpause, update, wait].map(
       (v) => place(v, p),
     ),
   };
 }
+
+export { ls };

@@ -5,6 +5,7 @@ import * as host from "./host.js";
 import type { CommandModule, CommandSpec } from "../spec.js";
 import { platformFlag } from "./container-flags.js";
 import { args, fl, jsonFormatUsage, place, tableFormatUsage, type VerbDef } from "./define.js";
+import { ls } from "./image-ls.js";
 
 type Load = () => Promise<CommandModule>;
 
@@ -22,26 +23,6 @@ export const pull: VerbDef = {
   aliasesLine: "docker image pull, docker pull",
   // @ts-ignore
   load: (() => import("../../commands/image/pull.js")) as Load,
-};
-
-export const ls: VerbDef = {
-  name: "ls",
-  aliases: ["list"],
-  useTail: "[OPTIONS] [REPOSITORY[:TAG]]",
-  short: "Show images",
-  args: args.max(1),
-  flags: [
-    fl("a|all", "bool", "Include intermediate images (hidden by default)"),
-    fl("digests", "bool", "Include digests"),
-    fl("f|filter", "filter", "Only show images matching a condition"),
-    fl("format", "string", tableFormatUsage),
-    fl("no-trunc", "bool", "Print values in full"),
-    fl("q|quiet", "bool", "Print image IDs only"),
-    fl("tree", "bool", "Show multi-platform images as a tree (EXPERIMENTAL)"),
-  ],
-  aliasesLine: "docker image ls, docker image list, docker images",
-  // @ts-ignore
-  load: (() => import("../../commands/image/ls.js")) as Load,
 };
 
 export const rm: VerbDef = {
@@ -103,3 +84,5 @@ export function imageCommand(): CommandSpec {
     subcommands: [fs.history, fs.importVerb, inspect, ls, host.imagePrune, pull, rm, tag].map((v) => place(v, p)),
   };
 }
+
+export { ls };

@@ -7,6 +7,9 @@ import * as i from "./image.js";
 import * as s from "./system.js";
 import * as f from "./filesystem.js";
 import * as h from "./host.js";
+import * as n from "./network.js";
+import * as lab from "./lab.js";
+import { stats, update } from "./resources.js";
 
 /** docker/cli cli/config: DOCKER_CONFIG, else ~/.docker. */
 export function configDir(env: FlagContext["env"]): string {
@@ -50,6 +53,7 @@ export const rootSpec: CommandSpec = {
     place(s.info, d, { group: "common", topOrder: 12 }),
     c.containerCommand(),
     i.imageCommand(),
+    n.networkCommand(),
     s.systemCommand(),
     h.builderCommand(),
     place(f.commit, d),
@@ -70,10 +74,14 @@ export const rootSpec: CommandSpec = {
     place(c.rm, d, { name: "rm" }),
     place(i.rm, d, { name: "rmi" }),
     place(c.start, d),
+    place(stats, d),
     place(c.stop, d),
     place(i.tag, d),
     place(c.top, d),
     place(c.unpause, d),
+    place(update, d),
     place(c.wait, d),
+    lab.labCommand(),
+    lab.completionCommand(),
   ],
 };

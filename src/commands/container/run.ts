@@ -7,12 +7,16 @@ import { checkTty, outputSink } from "./opts/attach.js";
 import { createContainer, validatePullOpt } from "./opts/create-container.js";
 import { toStatusError, usageError } from "./opts/errors.js";
 import { parseContainerOptions, type ContainerOptions } from "./opts/parse.js";
+import { attachShell, streamWithTerminal } from "./opts/live-attach.js";
+import { checkDetachKeys, detachKeysOf } from "./opts/shell-session.js";
 
 export interface RunOptions {
   container: ContainerOptions;
   detach: boolean;
   pull: string;
   quiet: boolean;
+  /** --detach-keys (empty: the client config's, else ctrl-p,ctrl-q). */
+  detachKeys?: string;
 }
 
 export async function runRun(cli: Cli, opts: RunOptions): Promise<void> {
@@ -46,15 +50,29 @@ export async function runRun(cli: Cli, opts: RunOptions): Promise<void> {
     }
     return;
   }
-  const stdin = req.attachStdin ? await cli.in.readAll() : undefined;
+  const sink = outputSink(cli, { stdout: req.attachStdout, stderr: req.attachStderr, tty: req.tty });
   let status: number;
   try {
+    if (req.attachStdin && cli.in.isTTY) {
+      // A live terminal: the shell reads what the user types; detaching prints nothing.
+      const detachKeys = checkDetachKeys(detachKeysOf(cli, opts.detachKeys ?? ""));
+      const live =
+        (await attachShell(cli, id, { start: true, tty: req.tty, detachKeys, closeStdin: req.stdinOnce })) ??
+        (req.tty && cli.in.terminal ? await streamWithTerminal(cli, id, sink, { start: true, detachKeys }) : undefined);
+      if (live?.detached) return;
+      if (live) {
+        if (live.code !== 0) throw new StatusError("", live.code);
+        return;
+      }
+    }
+    const stdin = req.attachStdin ? await cli.in.readAll() : undefined;
     // Starting inside the attach keeps the output of a process that ends (and with --rm,
     // is removed by the daemon) straight away.
-    status = await cli.client.containerAttach(id, outputSink(cli, { stdout: req.attachStdout, stderr: req.attachStderr, tty: req.tty }), {
+    status = await cli.client.containerAttach(id, sink, {
       start: stdin !== undefined ? { stdin } : {},
     });
   } catch (e) {
+    if (e instanceof StatusError) throw e;
     throw toStatusError(e);
   }
   if (status !== 0) throw new StatusError("", status);
@@ -69,5 +87,11 @@ export async function action(cli: Cli, flags: ParsedFlags, args: string[]): Prom
   } catch (e) {
     throw usageError(e, "run");
   }
-  await runRun(cli, { container, detach: flags.values.detach === true, pull, quiet: flags.values.quiet === true });
+  await runRun(cli, {
+    container,
+    detach: flags.values.detach === true,
+    pull,
+    quiet: flags.values.quiet === true,
+    detachKeys: String(flags.values["detach-keys"] ?? ""),
+  });
 }

@@ -10,6 +10,8 @@ import { generateName } from "./names.js";
 import { containerAttributes } from "./process.js";
 import { networkByName } from "./endpoints.js";
 import { networkOnCreate } from "../network/hooks.js";
+import { registerMounts } from "../volumes/register.js";
+import { adaptResources, resourceFields, verifyResources } from "./resources.js";
 
 const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -17,6 +19,7 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
   const { state, now, ids } = tx;
   const image = getImage(state, req.image);
   const restartPolicy = validateRestartPolicy(req.hostConfig.restartPolicy);
+  const resourceWarnings = verifyResources(req.hostConfig, false);
   const networkMode = req.hostConfig.networkMode || "bridge";
   validateNetworkMode(state, networkMode);
 
@@ -100,8 +103,10 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
     MemorySwap: h.memorySwap,
     PidsLimit: h.pidsLimit ?? null,
     CpusetCpus: h.cpusetCpus,
+    ...resourceFields(h),
     ...(h.mounts.length > 0 ? { Mounts: h.mounts } : {}),
   };
+  adaptResources(hostConfig);
 
   const networkName = networkMode === "default" ? "bridge" : networkMode;
   const networks: ContainerRecord["networks"] = {};
@@ -155,7 +160,8 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
     execIds: [],
     nextPid: 2,
   };
-  const warnings = networkOnCreate(tx, c, req);
+  const warnings = [...resourceWarnings, ...networkOnCreate(tx, c, req)];
+  registerMounts(tx, c);
   state.containers[id] = c;
   emitEvent(state, now, "container", "create", id, containerAttributes(c));
   return { Id: id, Warnings: warnings };

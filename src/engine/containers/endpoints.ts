@@ -6,9 +6,12 @@ import type { ContainerRecord, HostState, NetworkRecord } from "../model.js";
 import { allocateIp } from "../network/ipam.js";
 import { checkLinksRunning } from "../network/links.js";
 
+/** By name, full id or unique id prefix (daemon.FindNetwork, without its ambiguity error). */
 export function networkByName(state: HostState, name: string): NetworkRecord | undefined {
   for (const n of Object.values(state.networks)) if (n.name === name) return n;
-  return state.networks[name];
+  if (state.networks[name] || name === "") return state.networks[name];
+  const byPrefix = Object.values(state.networks).filter((n) => n.id.startsWith(name));
+  return byPrefix.length === 1 ? byPrefix[0] : undefined;
 }
 
 /** The network an endpoint belongs to: by id, then by the name it is filed under. */
@@ -33,7 +36,7 @@ export function activateEndpoint(tx: Tx, c: ContainerRecord, name: string, at: n
       ep.ipAddress = lease.ip;
       ep.ipPrefixLen = lease.prefixLen;
       ep.gateway = lease.gateway;
-      ep.macAddress = tx.ids.mac();
+      ep.macAddress = ep.configuredMac ?? tx.ids.mac();
     }
   }
   ep.endpointId = tx.ids.hex64();

@@ -149,18 +149,18 @@ function hostConfigJson(c: ContainerRecord): Record<string, unknown> {
     Memory: h.Memory,
     NanoCpus: h.NanoCpus,
     CgroupParent: "",
-    BlkioWeight: 0,
+    BlkioWeight: h.BlkioWeight ?? 0,
     BlkioWeightDevice: [],
     BlkioDeviceReadBps: [],
     BlkioDeviceWriteBps: [],
     BlkioDeviceReadIOps: [],
     BlkioDeviceWriteIOps: [],
-    CpuPeriod: 0,
-    CpuQuota: 0,
+    CpuPeriod: h.CpuPeriod ?? 0,
+    CpuQuota: h.CpuQuota ?? 0,
     CpuRealtimePeriod: 0,
     CpuRealtimeRuntime: 0,
     CpusetCpus: h.CpusetCpus,
-    CpusetMems: "",
+    CpusetMems: h.CpusetMems ?? "",
     Devices: [],
     DeviceCgroupRules: null,
     DeviceRequests: null,
@@ -222,7 +222,8 @@ function networkSettingsJson(state: HostState, c: ContainerRecord): Record<strin
       IPv6Gateway: "",
       GlobalIPv6Address: "",
       GlobalIPv6PrefixLen: 0,
-      DNSNames: name === "bridge" || !ep.ipAddress ? null : [c.name.slice(1), c.id.slice(0, 12), ...ep.aliases],
+      // buildEndpointDNSNames: name, aliases, short id, hostname, without repeats.
+      DNSNames: name === "bridge" || !ep.ipAddress ? null : [...new Set([c.name.slice(1), ...ep.aliases, c.id.slice(0, 12), c.config.Hostname].filter((n) => n !== ""))],
     };
   }
   void state;

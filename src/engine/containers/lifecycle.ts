@@ -11,6 +11,7 @@ import { containerAttributes, flushOutput, handleExit, removeContainerRecord, ru
 import { parseSignal } from "./signals.js";
 import { heavy } from "../heavy.js";
 import type { OutputChunk } from "../runtime/types.js";
+import { removeAnonymousVolumes } from "../volumes/attach.js";
 
 export function startContainer(tx: Tx, ref: string, stdin?: string): void {
   const c = getContainer(tx.state, ref);
@@ -170,7 +171,9 @@ export function removeContainer(tx: Tx, ref: string, opts: { force?: boolean; vo
     if (s.restarting) Object.assign(s, { running: false, restarting: false, status: "exited" });
     else handleExit(tx, c, tx.now, 137);
   }
-  if (tx.state.containers[c.id]) removeContainerRecord(tx, c, tx.now);
+  if (!tx.state.containers[c.id]) return;
+  if (opts.volumes) removeAnonymousVolumes(tx, c);
+  removeContainerRecord(tx, c, tx.now);
 }
 
 export function renameContainer(tx: Tx, ref: string, newName: string): void {

@@ -8,6 +8,9 @@ import { containerFs } from "./rootfs.js";
 import { connectDefaultEndpoints, disconnectEndpoints, publishPorts } from "./endpoints.js";
 import { containerNetwork } from "../network/access.js";
 import { processEnv } from "../network/hooks.js";
+import { mountVolumes, removeAnonymousVolumes, unmountVolumes } from "../volumes/attach.js";
+import { adoptByInit, applyOom, initProcesses, mainPid } from "./pid1.js";
+import { memoryCeiling } from "./resources.js";
 
 const BACKOFF_START_MS = 100;
 const BACKOFF_MAX_MS = 60_000;
@@ -47,11 +50,10 @@ function execFailure(argv0: string, reason: string): StartError {
  * the executable cannot be run; the container is then left as it was, with State.Error set.
  */
 export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: string): void {
-  const fs = containerFs(tx.state, c, at);
   const argv = [c.path, ...c.args];
   const env = processEnv(tx.state, c);
   const { resolveExecutable, startProcess } = heavy().runtime;
-  const found = resolveExecutable(fs, c.path, env, c.config.WorkingDir || "/");
+  const found = resolveExecutable(containerFs(tx.state, c, at), c.path, env, c.config.WorkingDir || "/");
   if (!found.ok) throw execFailure(c.path, found.reason);
   let ports: NonNullable<ContainerRecord["ports"]>;
   try {
@@ -61,7 +63,9 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
   } catch (error) {
     throw new StartError((error as Error).message, 128);
   }
-  const pid = 1;
+  // After the endpoints: /etc/hosts names the container's own address.
+  const fs = containerFs(tx.state, c, at);
+  const pid = mainPid(c);
   const result = startProcess({
     argv,
     env,
@@ -71,9 +75,12 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
     fs,
     pid,
     ...(stdin !== undefined ? { stdin } : {}),
+    // Nobody attached: an open stdin or a terminal makes readers (an interactive shell) wait.
+    stdinOpen: stdin === undefined && (c.config.OpenStdin === true || c.config.Tty),
     tty: c.config.Tty,
     startTime: at,
-    processes: [],
+    processes: initProcesses(c, argv),
+    memoryLimit: memoryCeiling(c.hostConfig),
     random: () => tx.ids.float(),
     network: containerNetwork({ state: tx.state, c, fs, now: at }),
   });
@@ -83,8 +90,9 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
     exitAt: result.exit === null ? null : at + result.exit.at,
     exitCode: result.exit?.code ?? 0,
     onTerm: result.onTerm ?? { kind: "ignore" },
-    processes: result.processes ?? [{ pid, ppid: 0, user: "root", command: argv.join(" "), startedAt: 0 }],
+    processes: adoptByInit(c, result.processes ?? [{ pid, ppid: 0, user: "root", command: argv.join(" "), startedAt: 0 }]),
   };
+  applyOom(c, c.process, result, at);
   const s = c.state;
   Object.assign(s, { status: "running", running: true, paused: false, restarting: false, oomKilled: false, dead: false, error: "", exitCode: 0 });
   s.pid = 1000 + tx.ids.int(60000);
@@ -92,6 +100,7 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
   s.startedAt = at;
   c.restartAt = undefined;
   c.ports = ports;
+  mountVolumes(tx, c, at);
   emitEvent(tx.state, at, "container", "start", c.id, containerAttributes(c));
 }
 
@@ -128,8 +137,10 @@ export function handleExit(tx: Tx, c: ContainerRecord, at: number, code: number,
   s.oomKilled = reason.oomKilled ?? false;
   if (c.process) c.process = { ...c.process, pending: [], exitAt: null, processes: [], stopPending: false, killAfterGrace: false };
   c.ports = [];
+  if (s.oomKilled) emitEvent(tx.state, Math.min(at, c.process?.oomAt ?? at), "container", "oom", c.id, containerAttributes(c));
   emitEvent(tx.state, at, "container", "die", c.id, containerAttributes(c, { execDuration: String(Math.trunc(ranFor / 1000)), exitCode: String(code) }));
   disconnectEndpoints(tx, c, at);
+  unmountVolumes(tx, c, at);
   if (stopping) emitEvent(tx.state, at, "container", "stop", c.id, containerAttributes(c));
 
   // The back-off is computed on every exit, before the policy decision.
@@ -141,7 +152,10 @@ export function handleExit(tx: Tx, c: ContainerRecord, at: number, code: number,
     c.restartAt = at + c.restartDelayMs;
     return;
   }
-  if (c.hostConfig.AutoRemove) removeContainerRecord(tx, c, at);
+  if (c.hostConfig.AutoRemove) {
+    removeAnonymousVolumes(tx, c, at);
+    removeContainerRecord(tx, c, at);
+  }
 }
 
 function shouldRestart(c: ContainerRecord, code: number): boolean {
@@ -187,7 +201,7 @@ export function settleContainer(tx: Tx, c: ContainerRecord, now: number): void {
       flushOutput(tx, c, now);
       return;
     }
-    handleExit(tx, c, exitAt, c.process.exitCode);
+    handleExit(tx, c, exitAt, c.process.exitCode, { oomKilled: c.process.oomAt !== undefined && c.process.oomAt <= exitAt });
     if (!tx.state.containers[c.id]) return;
   }
 }

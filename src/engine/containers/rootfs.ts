@@ -4,6 +4,8 @@ import { heavy } from "../heavy.js";
 import type { ContainerFs, FileTree } from "../fs/types.js";
 import type { ContainerRecord, HostState } from "../model.js";
 import { networkFiles } from "../network/etc-files.js";
+import { MountedFs } from "../fs/mounts.js";
+import { mountViews } from "../volumes/attach.js";
 
 const EMPTY: FileTree = {};
 
@@ -15,7 +17,9 @@ export function containerFs(state: HostState, c: ContainerRecord, now: number): 
   const image = state.images[c.image];
   const lowers = (image?.layers ?? []).map((id) => layerFiles(state, id));
   lowers.push(initLayer(state, c));
-  return heavy().overlay.createOverlayFs(lowers, c.rwLayer, { readOnly: c.hostConfig.ReadonlyRootfs, now: () => now });
+  const root = heavy().overlay.createOverlayFs(lowers, c.rwLayer, { readOnly: c.hostConfig.ReadonlyRootfs, now: () => now });
+  const mounts = mountViews(state, c, root, now);
+  return mounts.length === 0 ? root : new MountedFs(root, mounts);
 }
 
 /** What Docker bind-mounts into every container: hostname, hosts, resolv.conf (network/etc-files.ts). */

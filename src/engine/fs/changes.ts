@@ -7,6 +7,7 @@ import { containerFs, layerFiles } from "../containers/rootfs.js";
 import type { ContainerRecord, HostState } from "../model.js";
 import { basenameOf, dirnameOf, isUnder, normalizePath } from "./path.js";
 import { FsError, type FileTree, type FsEntry, type LayerEntry } from "./types.js";
+import { underMount } from "../volumes/attach.js";
 
 /** api/types/container FilesystemChange: Kind 0 modified, 1 added, 2 deleted. */
 export interface FilesystemChange {
@@ -22,7 +23,7 @@ const KERNEL_DIRS = ["/dev", "/proc", "/sys"];
 function excluded(c: ContainerRecord, path: string): boolean {
   if (BIND_MOUNTED.includes(path)) return true;
   if (KERNEL_DIRS.some((d) => path === d || isUnder(path, d))) return true;
-  return c.mounts.some((m) => path === m.Destination || isUnder(path, m.Destination));
+  return underMount(c, path);
 }
 
 export function imageLowers(state: HostState, c: ContainerRecord): FileTree[] {
@@ -156,7 +157,7 @@ export interface ExtractOptions {
 /** PUT /containers/{id}/archive: writes entries (keyed relative to `dir`) into the container. */
 export function extractToDir(state: HostState, c: ContainerRecord, now: number, ref: string, dir: string, entries: FileTree, opts: ExtractOptions): void {
   const abs = normalizePath(dir);
-  const toMount = c.mounts.some((m) => (abs === m.Destination || isUnder(abs, m.Destination)) && m.RW);
+  const toMount = underMount(c, abs);
   if (c.hostConfig.ReadonlyRootfs && !toMount) throw new EngineError("container rootfs is marked read-only", 403);
   const fs = containerFs(state, c, now);
   const base = (() => {
@@ -177,7 +178,9 @@ export function extractToDir(state: HostState, c: ContainerRecord, now: number, 
       writeEntry(fs, c, p, e, opts);
     }
   } catch (error) {
-    if (error instanceof FsError && error.code === "EROFS") throw new EngineError("container rootfs is marked read-only", 403);
+    if (error instanceof FsError && error.code === "EROFS") {
+      throw new EngineError(toMount ? "mounted volume is marked read-only" : "container rootfs is marked read-only", 403);
+    }
     if (error instanceof FsError) throw new EngineError(`${error.code === "ENOTDIR" ? "not a directory" : "no such file or directory"}: ${error.path}`, 500);
     throw error;
   }

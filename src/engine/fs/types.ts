@@ -49,7 +49,7 @@ export type FileTree = Record<string, LayerEntry>;
 /** Errno-style failure of a filesystem operation; `code` is what the applets translate. */
 export class FsError extends Error {
   constructor(
-    readonly code: "ENOENT" | "EEXIST" | "ENOTDIR" | "EISDIR" | "ENOTEMPTY" | "EROFS" | "EACCES" | "EINVAL" | "ELOOP",
+    readonly code: "ENOENT" | "EEXIST" | "ENOTDIR" | "EISDIR" | "ENOTEMPTY" | "EROFS" | "EACCES" | "EINVAL" | "ELOOP" | "EBUSY",
     readonly path: string,
   ) {
     super(`${code}: ${path}`);

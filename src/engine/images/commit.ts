@@ -13,7 +13,7 @@ import { familiarString, parseNormalizedNamed, tagNameOnly, type NamedReference 
 import { rfc3339Nano } from "../timefmt.js";
 import { applyChanges, emptyConfig, mergeConfig } from "./config-changes.js";
 import { addReference } from "./refs.js";
-import { sha256Hex } from "../ids.js";
+import { layerDiffId } from "./archive-tar.js";
 import { invalidParameter } from "../errors.js";
 import { ReferenceError } from "../registry/reference.js";
 
@@ -35,12 +35,21 @@ export function treeSize(tree: FileTree): number {
   return size;
 }
 
-/** A layer from a tree: its diff id is derived from the content, as the tar's digest would be. */
-export function storeLayer(state: HostState, tree: FileTree): string {
-  const canonical = JSON.stringify(Object.keys(tree).sort().map((p) => [p, tree[p]]));
-  const diffId = `sha256:${sha256Hex(canonical)}`;
-  state.layers[diffId] ??= { diffId, size: treeSize(tree), files: tree };
+/**
+ * A layer from a tree: its diff id is the sha256 of its layer tar (archive-tar.ts), which
+ * `save` writes back byte for byte. Entries without an mtime are stamped with `mtime` first.
+ */
+export function storeLayer(state: HostState, tree: FileTree, mtime?: number): string {
+  const files = mtime === undefined ? tree : stampTree(tree, mtime);
+  const diffId = layerDiffId(files, 0);
+  state.layers[diffId] ??= { diffId, size: treeSize(files), files };
   return diffId;
+}
+
+function stampTree(tree: FileTree, mtime: number): FileTree {
+  const out: FileTree = {};
+  for (const [p, e] of Object.entries(tree)) out[p] = e.type === "whiteout" || e.mtime !== undefined ? e : { ...e, mtime };
+  return out;
 }
 
 export function parseTarget(reference: string): NamedReference {
@@ -94,7 +103,7 @@ export function commitContainer(tx: Tx, ref: string, opts: CommitOptions): strin
   const changes = structuredClone(visibleRwLayer(c));
   const empty = Object.keys(changes).length === 0;
   const layers = [...(parent?.layers ?? [])];
-  if (!empty) layers.push(storeLayer(state, changes));
+  if (!empty) layers.push(storeLayer(state, changes, now));
   const entry: HistoryEntry = { created: rfc3339Nano(now), created_by: (c.config.Cmd ?? []).join(" ") };
   if (opts.author) entry.author = opts.author;
   if (opts.comment) entry.comment = opts.comment;

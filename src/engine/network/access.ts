@@ -5,11 +5,12 @@ import { heavy } from "../heavy.js";
 import { containerFs } from "../containers/rootfs.js";
 import type { ContainerRecord, HostState } from "../model.js";
 import type { ContainerFs } from "../fs/types.js";
-import type { NetConnection, NetworkAccess } from "../runtime/types.js";
+import type { NetConnection, NetPeer, NetworkAccess } from "../runtime/types.js";
 import { contains, isIPv4, parseCidr } from "./addr.js";
 import { EMBEDDED_DNS, HOST_GATEWAY, HOST_RESOLVER, usesEmbeddedDns } from "./etc-files.js";
-import { gatewayOf } from "./ipam.js";
 import { isUserDefinedMode, namespaceOwner, parseLink } from "./links.js";
+import { serverReply } from "./talk.js";
+import { parseResponse } from "../runtime/applets/net-common.js";
 
 const TIMEOUT_MS = 127_000;
 const UNREACHABLE_MS = 3_000;
@@ -110,6 +111,19 @@ export function embeddedDnsLookup(state: HostState, c: ContainerRecord, query: s
   return found.length > 0 ? found : undefined;
 }
 
+/** What listens on `port` in `target`'s namespace, as a peer that can write to its log. */
+function peerIn(state: HostState, target: ContainerRecord, port: number, now: number, clientIp: string): NetPeer | undefined {
+  for (const member of namespaceMembers(state, target)) {
+    const l = listeners(member).find((x) => x.port === port);
+    if (!l) continue;
+    const log = (stream: "stdout" | "stderr", text: string, at = now) => {
+      member.process?.pending.push({ at, stream, text });
+    };
+    return { program: l.program, fs: containerFs(state, member, now), port, now, clientIp, log };
+  }
+  return undefined;
+}
+
 export interface AccessOptions {
   state: HostState;
   c: ContainerRecord;
@@ -130,18 +144,22 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
   const gateways = () => ownEndpoints().map(([, ep]) => ep.gateway).filter((g) => g);
   const embedded = () => usesEmbeddedDns(state, owner);
 
-  const serve = (target: ContainerRecord, port: number): NetConnection => {
-    for (const member of namespaceMembers(state, target)) {
-      const l = listeners(member).find((x) => x.port === port);
-      if (l) return { ok: true, peer: { program: l.program, fs: containerFs(state, member, now), port, now } };
-    }
-    return { ok: false, error: "refused", afterMs: 0 };
+  const serve = (target: ContainerRecord, port: number, clientIp: string): NetConnection => {
+    const peer = peerIn(state, target, port, now, clientIp);
+    return peer ? { ok: true, peer } : { ok: false, error: "refused", afterMs: 0 };
+  };
+  /** The address `target` sees this container connect from: ours on the network we share. */
+  const sourceIp = (target: ContainerRecord): string => {
+    const theirs = new Set(endpointsOf(namespaceOwner(state, target)).map(([, ep]) => ep.networkId));
+    const shared = ownEndpoints().find(([, ep]) => theirs.has(ep.networkId) && ep.ipAddress);
+    return shared?.[1].ipAddress ?? ownIps()[0] ?? "127.0.0.1";
   };
   const hostSide = (ip: string, port: number): NetConnection => {
+    const gateway = gateways()[0] ?? HOST_GATEWAY;
     const t = publishedTarget(state, ip, port);
-    if (t) return serve(namespaceOwner(state, t.c), t.privatePort);
+    if (t) return serve(namespaceOwner(state, t.c), t.privatePort, gateway);
     for (const h of Object.values(state.containers)) {
-      if (live(h) && h.hostConfig.NetworkMode === "host" && listeners(h).some((l) => l.port === port)) return serve(h, port);
+      if (live(h) && h.hostConfig.NetworkMode === "host" && listeners(h).some((l) => l.port === port)) return serve(h, port, gateway);
     }
     return { ok: false, error: "refused", afterMs: 0 };
   };
@@ -153,11 +171,11 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
     });
 
   const connect = (ip: string, port: number): NetConnection => {
-    if (ip.startsWith("127.") || ownIps().includes(ip)) return hostMode ? hostSide(ip, port) : serve(owner, port);
+    if (ip.startsWith("127.") || ownIps().includes(ip)) return hostMode ? hostSide(ip, port) : serve(owner, port, ip.startsWith("127.") ? "127.0.0.1" : ip);
     if (isolated()) return { ok: false, error: "netunreach", afterMs: 0 };
     if (hostMode) {
       const t = findByIp(state, ip);
-      return t ? serve(namespaceOwner(state, t.c), port) : { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
+      return t ? serve(namespaceOwner(state, t.c), port, state.networks[t.networkId]?.ipam.config[0]?.Gateway ?? HOST_GATEWAY) : { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
     }
     if (gateways().includes(ip) || ip === HOST_GATEWAY) {
       if (internalOnly()) return { ok: false, error: "netunreach", afterMs: 0 };
@@ -167,7 +185,7 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
     if (t && ownEndpoints().some(([, ep]) => ep.networkId === t.networkId)) {
       const network = state.networks[t.networkId];
       if (network?.options["com.docker.network.bridge.enable_icc"] === "false") return { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
-      return serve(t.c, port);
+      return serve(namespaceOwner(state, t.c), port, sourceIp(t.c));
     }
     if (!t && onSubnetOfMine(ip)) return { ok: false, error: "unreachable", afterMs: UNREACHABLE_MS };
     if (internalOnly()) return { ok: false, error: "netunreach", afterMs: 0 };
@@ -195,22 +213,30 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
     connect,
     ping: (ip) => {
       if (ip.startsWith("127.") || ownIps().includes(ip)) return { ok: true, ttl: 64, rttMs: 0.05 };
-      if (isolated()) return { ok: false };
+      if (isolated()) return { ok: false, error: "netunreach" };
       if (hostMode) return { ok: true, ttl: 64, rttMs: 0.08 };
       if (gateways().includes(ip)) return { ok: true, ttl: 64, rttMs: 0.07 };
       const t = findByIp(state, ip);
       if (t) return ownEndpoints().some(([, ep]) => ep.networkId === t.networkId) ? { ok: true, ttl: 64, rttMs: 0.09 } : { ok: false };
-      if (onSubnetOfMine(ip) || internalOnly()) return { ok: false };
+      if (internalOnly()) return { ok: false, error: "netunreach" };
+      // Every bridge's gateway address belongs to the host.
+      if (Object.values(state.networks).some((n) => n.ipam.config.some((cfg) => cfg.Gateway === ip))) return { ok: true, ttl: 64, rttMs: 0.07 };
+      if (onSubnetOfMine(ip)) return { ok: false };
       return { ok: true, ttl: 63, rttMs: 12.4 };
+    },
+    exchange: (ip, port, data, at = now) => {
+      const conn = connect(ip, port);
+      if (!conn.ok) return conn;
+      return { ok: true, reply: serverReply(conn.peer, data, at), program: conn.peer.program };
     },
     httpGet: (host, port, path) => {
       const ip = resolve(host);
       if (!ip) return undefined;
       const conn = connect(ip, port);
-      if (!conn.ok) return undefined;
-      const responder = heavy().services.httpResponders[conn.peer.program];
-      if (!responder) return undefined;
-      return responder(conn.peer.fs, path, { now, host: port === 80 ? host : `${host}:${port}` });
+      if (!conn.ok || !heavy().services.httpResponders[conn.peer.program]) return undefined;
+      const hostHeader = port === 80 ? host : `${host}:${port}`;
+      const reply = serverReply(conn.peer, `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/8.14.1\r\nAccept: */*\r\n\r\n`, now);
+      return parseResponse(reply);
     },
   };
 }
@@ -233,13 +259,14 @@ export function hostHttpGet(state: HostState, now: number, host: string, port: n
     else if (ip.startsWith("127.")) target = Object.values(state.containers).find((c) => live(c) && c.hostConfig.NetworkMode === "host" && listeners(c).some((l) => l.port === port));
   }
   if (!target) return { ok: false as const, error: "refused" as const, ip };
-  for (const member of namespaceMembers(state, target)) {
-    const l = listeners(member).find((x) => x.port === targetPort);
-    if (!l) continue;
-    const responder = heavy().services.httpResponders[l.program];
-    if (!responder) return { ok: false as const, error: "refused" as const, ip };
-    const r = responder(containerFs(state, member, now), path, { now, host: port === 80 ? h : `${h}:${port}` });
-    return { ok: true as const, ip, ...r };
-  }
-  return { ok: false as const, error: "refused" as const, ip };
+  // Bridge addresses see the host as their network's gateway.
+  const gateway = endpointsOf(target).map(([, ep]) => ep.gateway).find((g) => g) ?? HOST_GATEWAY;
+  const peer = peerIn(state, target, targetPort, now, gateway);
+  const hostHeader = port === 80 ? h : `${h}:${port}`;
+  const reply = peer && heavy().services.httpResponders[peer.program]
+    ? parseResponse(serverReply(peer, `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/8.14.1\r\nAccept: */*\r\n\r\n`, now))
+    : undefined;
+  if (reply) return { ok: true as const, ip, ...reply };
+  // The docker-proxy behind a published port takes the connection, then drops it when nothing answers.
+  return { ok: false as const, error: published && ip.startsWith("127.") ? ("reset" as const) : ("refused" as const), ip };
 }

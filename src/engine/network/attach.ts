@@ -1,14 +1,20 @@
-// docker network connect / disconnect (moby: daemon/container_operations.go ConnectToNetwork,
-// DisconnectFromNetwork; daemon/network.go).
+// docker network connect / disconnect (moby v28: daemon/container_operations.go
+// ConnectToNetwork, connectToNetwork, updateNetworkSettings, DisconnectFromNetwork;
+// api/server/router/network: the network is looked up before the container).
 import { activateEndpoint, deactivateEndpoint } from "../containers/endpoints.js";
 import { getContainer } from "../containers/lookup.js";
 import { EngineError, invalidParameter } from "../errors.js";
+import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import type { ContainerRecord, EndpointRecord, NetworkRecord } from "../model.js";
-import { getNetwork } from "./networks.js";
+import { endpointSettingsError } from "./endpoint-settings.js";
+import { findNetwork, getNetwork } from "./networks.js";
 import type { NetworkConnectRequest } from "./types.js";
 
+// runconfig errors.
 const HOST_ERROR = "container cannot be disconnected from host network or connected to host network";
+const SHARED_ERROR = "container sharing network namespace with another container or host cannot be connected to any other network";
+const NONE_ERROR = "container cannot be connected to multiple networks with one of the networks in private (none) mode";
 
 function isRunning(c: ContainerRecord): boolean {
   return c.state.running && !c.state.restarting;
@@ -33,25 +39,33 @@ export function newEndpoint(network: NetworkRecord, aliases: string[], ipv4?: st
   };
 }
 
+/** updateNetworkSettings' checks against the networks the container is already on. */
+function checkJoin(state: Tx["state"], c: ContainerRecord, n: NetworkRecord): "duplicate" | undefined {
+  if (c.hostConfig.NetworkMode !== "host" && n.driver === "host") throw new EngineError(HOST_ERROR, 403);
+  for (const [name, ep] of Object.entries(c.networks)) {
+    const sn = state.networks[ep.networkId] ?? findNetwork(state, name);
+    if (!sn) continue;
+    if (sn.name === n.name) return "duplicate";
+    if (sn.driver === "host" || n.driver === "host") throw new EngineError(SHARED_ERROR, 403);
+    if (sn.name === "none" || n.name === "none") throw new EngineError(NONE_ERROR, 403);
+  }
+  return undefined;
+}
+
 export function connectNetwork(tx: Tx, term: string, req: NetworkConnectRequest): void {
   const n = getNetwork(tx.state, term);
   const c = getContainer(tx.state, req.container);
-  const mode = c.hostConfig.NetworkMode;
-  if (mode === "host" || n.driver === "host") throw new EngineError(HOST_ERROR, 403);
-  if (mode.startsWith("container:")) {
-    throw new EngineError("container sharing network namespace with another container or host cannot be connected to any other network", 403);
-  }
-  const joiningNone = n.driver === "null";
-  if ((mode === "none" || joiningNone) && Object.keys(c.networks).length > 0 && !(joiningNone && mode === "none")) {
-    throw new EngineError("container cannot be connected to multiple networks with one of the networks in private (none) mode", 403);
-  }
-  if (endpointName(c, n) !== undefined) {
+  if (c.hostConfig.NetworkMode.startsWith("container:")) throw new EngineError(SHARED_ERROR, 403);
+  const settings = { aliases: req.aliases, ...(req.ipv4Address ? { ipv4Address: req.ipv4Address } : {}) };
+  const invalid = endpointSettingsError(n, n.name, settings);
+  if (invalid) throw invalidParameter(invalid);
+  const duplicate = checkJoin(tx.state, c, n) === "duplicate";
+  if (duplicate) {
+    // A stopped container keeps its one config per network; a running one already has the endpoint.
+    if (!isRunning(c)) return;
     throw new EngineError(`endpoint with name ${c.name.slice(1)} already exists in network ${n.name}`, 403);
   }
-  const userDefined = n.driver !== "null" && !(n.name === "bridge" && n.options["com.docker.network.bridge.default_bridge"] === "true");
-  if (!userDefined && req.aliases.length > 0) throw invalidParameter("network-scoped alias is supported only for containers in user defined networks");
-  if (!userDefined && req.ipv4Address) throw invalidParameter("user specified IP address is supported on user defined networks only");
-  c.networks[n.name] = newEndpoint(n, userDefined ? [...req.aliases] : [], req.ipv4Address, [...req.links]);
+  c.networks[n.name] = newEndpoint(n, [...req.aliases], req.ipv4Address, [...req.links]);
   if (isRunning(c)) {
     try {
       activateEndpoint(tx, c, n.name, tx.now);
@@ -64,19 +78,20 @@ export function connectNetwork(tx: Tx, term: string, req: NetworkConnectRequest)
 
 export function disconnectNetwork(tx: Tx, term: string, containerRef: string, force: boolean): void {
   const c = getContainer(tx.state, containerRef);
-  let n: NetworkRecord;
-  try {
-    n = getNetwork(tx.state, term);
-  } catch (error) {
-    if (!force) throw error;
-    // -f removes a stale endpoint whose network is gone.
-    if (c.networks[term]) delete c.networks[term];
+  const n = findNetwork(tx.state, term);
+  if (!isRunning(c) || (!n && force)) {
+    const name = n ? n.name : term;
+    if (!c.networks[name]) throw new EngineError(`container ${c.id} is not connected to the network ${name}`, 500);
+    deactivateEndpoint(tx, c, name, tx.now);
+    delete c.networks[name];
+    if (n && !isRunning(c)) emitEvent(tx.state, tx.now, "network", "disconnect", n.id, { container: c.id, name: n.name, type: n.driver });
     return;
   }
+  if (!n) return void getNetwork(tx.state, term);
   if (c.hostConfig.NetworkMode === "host" && n.driver === "host") throw new EngineError(HOST_ERROR, 403);
   const name = endpointName(c, n);
-  if (name === undefined) {
-    throw new EngineError(isRunning(c) ? `container ${c.id} is not connected to network ${n.name}` : `container ${c.id} is not connected to the network ${n.name}`, 403);
+  if (name === undefined || !c.networks[name]!.endpointId) {
+    throw new EngineError(`container ${c.id} is not connected to network ${n.name}`, 500);
   }
   deactivateEndpoint(tx, c, name, tx.now);
   delete c.networks[name];

@@ -5,6 +5,8 @@ import type { ContainerCreateRequest } from "../api-types.js";
 import type { Tx } from "../host.js";
 import type { ContainerRecord, HostState } from "../model.js";
 import { findContainer } from "../containers/lookup.js";
+import { networkByName } from "../containers/endpoints.js";
+import { endpointSettingsError } from "./endpoint-settings.js";
 import { isUserDefinedMode, linksEnv, registerLinks } from "./links.js";
 
 const DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -26,9 +28,15 @@ export function networkOnCreate(tx: Tx, c: ContainerRecord, req: ContainerCreate
       c.config.Domainname = target.config.Domainname;
     }
   }
-  if (req.networking.ipv4Address && !isUserDefinedMode(mode)) {
-    throw invalidParameter("user specified IP address is supported on user defined networks only");
+  // validateNetworkingConfig: the endpoint is filed under the name the client sent.
+  const nwName = req.hostConfig.networkMode || "default";
+  if (!nwName.startsWith("container:")) {
+    const settings = { aliases: req.networking.aliases, ...(req.networking.ipv4Address ? { ipv4Address: req.networking.ipv4Address } : {}) };
+    const invalid = endpointSettingsError(networkByName(tx.state, nwName), nwName, settings);
+    if (invalid) throw invalidParameter(`invalid config for network ${nwName}: ${invalid}`);
   }
+  const first = Object.values(c.networks)[0];
+  if (first && req.networking.macAddress) first.configuredMac = req.networking.macAddress.toLowerCase().replace(/-/g, ":");
   registerLinks(tx.state, c);
   if (isUserDefinedMode(mode) && h.links.length > 0) {
     for (const ep of Object.values(c.networks)) ep.links = [...h.links];

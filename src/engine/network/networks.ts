@@ -3,7 +3,8 @@ import { conflict, EngineError, invalidParameter, notFound } from "../errors.js"
 import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import type { ContainerRecord, HostState, NetworkRecord } from "../model.js";
-import { contains, intToIp, isIPv4, overlaps, parseCidr } from "./addr.js";
+import { intToIp, overlaps, parseCidr } from "./addr.js";
+import { validateIpam } from "./ipam-validate.js";
 import { networkSubnets, nextPool } from "./ipam.js";
 import type { NetworkCreateRequest } from "./types.js";
 
@@ -42,39 +43,34 @@ export function activeEndpoints(state: HostState, n: NetworkRecord): Array<{ c: 
 }
 
 function ipamConfig(state: HostState, req: NetworkCreateRequest): NetworkRecord["ipam"]["config"] {
-  if (req.ipam.config.length === 0) {
+  const v4 = req.ipam.config.filter((c) => !c.Subnet.includes(":"));
+  if (v4.length === 0) {
     const pool = nextPool(state);
     if (!pool) throw invalidParameter("all predefined address pools have been fully subnetted");
     return [{ Subnet: pool, Gateway: intToIp(parseCidr(pool)!.base + 1) }];
   }
   const used = networkSubnets(state);
   return req.ipam.config.map((c) => {
-    const subnet = parseCidr(c.Subnet);
-    if (!subnet) throw invalidParameter(`invalid network config:\ninvalid subnet ${c.Subnet}: invalid CIDR address: ${c.Subnet}`);
-    if (used.some((u) => overlaps(u, subnet))) throw new EngineError("invalid pool request: Pool overlaps with other one on this address space", 403);
     const out: NetworkRecord["ipam"]["config"][number] = { Subnet: c.Subnet };
-    if (c.IPRange) {
-      const range = parseCidr(c.IPRange);
-      if (!range || !contains(subnet, c.IPRange.split("/")[0]!)) throw invalidParameter(`invalid network config:\ninvalid ip-range ${c.IPRange}: it should be within subnet ${c.Subnet}`);
-      out.IPRange = c.IPRange;
-    }
-    if (c.Gateway) {
-      if (!isIPv4(c.Gateway) || !contains(subnet, c.Gateway)) throw invalidParameter(`invalid network config:\ninvalid gateway ${c.Gateway}: it should be within subnet ${c.Subnet}`);
-      out.Gateway = c.Gateway;
-    } else {
-      out.Gateway = intToIp(subnet.base + 1);
-    }
+    if (c.IPRange) out.IPRange = c.IPRange;
+    const subnet = parseCidr(c.Subnet);
+    if (!subnet) return c.Gateway ? { ...out, Gateway: c.Gateway } : out;
+    // libnetwork ipam RequestPool.
+    if (used.some((u) => overlaps(u, subnet))) throw new EngineError("invalid pool request: Pool overlaps with other one on this address space", 403);
+    used.push(subnet);
+    out.Gateway = c.Gateway || intToIp(subnet.base + 1);
     return out;
   });
 }
 
+/** daemon/network.go createNetwork, then libnetwork NewNetwork. */
 export function createNetwork(tx: Tx, req: NetworkCreateRequest): { Id: string; Warning: string } {
   const { state } = tx;
-  if (PREDEFINED.includes(req.name)) {
-    if (Object.values(state.networks).some((n) => n.name === req.name)) throw conflict(`network with name ${req.name} already exists`);
-    throw new EngineError(`operation is not permitted on predefined ${req.name} network `, 403);
-  }
+  // runconfig.IsPreDefinedNetwork; the message ends with a space in moby.
+  if (PREDEFINED.includes(req.name)) throw new EngineError(`operation is not permitted on predefined ${req.name} network `, 403);
   if (Object.values(state.networks).some((n) => n.name === req.name)) throw conflict(`network with name ${req.name} already exists`);
+  const ipamError = validateIpam(req.ipam.config);
+  if (ipamError) throw invalidParameter(ipamError);
   const driver = req.driver || "bridge";
   if (driver === "host" || driver === "null") throw new EngineError(`only one instance of "${driver}" network is allowed`, 403);
   if (driver === "overlay") {
@@ -83,6 +79,7 @@ export function createNetwork(tx: Tx, req: NetworkCreateRequest): { Id: string; 
   if (!["bridge", "macvlan", "ipvlan"].includes(driver)) {
     throw notFound(`could not find plugin ${driver} in v1 plugin registry: plugin not found`);
   }
+  const dynamicSubnet = !req.ipam.config.some((c) => !c.Subnet.includes(":"));
   const network: NetworkRecord = {
     id: tx.ids.hex64(),
     name: req.name,
@@ -96,6 +93,7 @@ export function createNetwork(tx: Tx, req: NetworkCreateRequest): { Id: string; 
     options: { ...req.options },
     labels: { ...req.labels },
     ...(req.enableIPv4 === false ? { enableIPv4: false } : {}),
+    ...(dynamicSubnet ? { dynamicSubnet: true } : {}),
   };
   state.networks[network.id] = network;
   emitEvent(state, tx.now, "network", "create", network.id, { name: network.name, type: network.driver });

@@ -2,13 +2,14 @@
 // simulated processes against a virtual clock.
 import type { ProcessContext } from "./types.js";
 import { installLauncher, runProcess, type RuntimeResult } from "./programs.js";
-import { createShellSession as createSession, type InteractiveShell } from "./shell/interactive.js";
+import { createShellSession as createSession, type InteractiveShell, type ShellMemory } from "./shell/interactive.js";
 import type { ShellFlavor } from "./shell/messages.js";
 
 export { programs, resolveExecutable, DEFAULT_PATH, type Resolution, type RuntimeResult } from "./programs.js";
 export { LIMITS, type SentSignal } from "./applets/context.js";
 export { ShellSession, type Fds } from "./shell/session.js";
-export type { InteractiveShell } from "./shell/interactive.js";
+export type { InteractiveShell, LineResult, ShellMemory } from "./shell/interactive.js";
+export { interactiveShellFlavor } from "./shell/detect.js";
 
 /**
  * Runs argv[0] (already known to resolve) as PID 1 or an exec'd process. The result has the
@@ -20,6 +21,6 @@ export function startProcess(ctx: ProcessContext): RuntimeResult {
 }
 
 /** An interactive shell for `run -it`/`exec -it`: feed it lines, print its prompt. */
-export function createShellSession(ctx: ProcessContext, flavor: ShellFlavor = "ash"): InteractiveShell {
-  return createSession(ctx, flavor, installLauncher);
+export function createShellSession(ctx: ProcessContext, flavor: ShellFlavor = "ash", opts: { memory?: ShellMemory; prompt?: boolean } = {}): InteractiveShell {
+  return createSession(ctx, flavor, installLauncher, opts);
 }

@@ -187,7 +187,7 @@ function runProgram(state: ProcessState, program: string, argv: string[], opts: 
     env: envArray(opts.env),
     workdir: opts.cwd,
     pid,
-    stdin: opts.stdin.readAll() || undefined,
+    stdin: opts.stdin.readAll(true) || undefined,
     startTime: state.proc.startTime + base,
     processes: state.processes,
   });
@@ -223,7 +223,7 @@ export function runProcess(ctx: ProcessContext, limits = LIMITS): RuntimeResult 
   const state = new ProcessState(ctx, limits);
   installLauncher(state);
   const io = { out: state.sink("stdout"), err: state.sink("stderr") };
-  const stdin = new Input(ctx.stdin ?? "");
+  const stdin = new Input(ctx.stdin ?? "", ctx.stdin === undefined && ctx.stdinOpen === true);
   let exit: ProcessResult["exit"] = null;
   let onTerm: ProcessResult["onTerm"];
   const argv = ctx.argv;
@@ -264,7 +264,7 @@ function runWith(state: ProcessState, ctx: ProcessContext, native: Native): Runt
       name: basenameOf(ctx.argv[0] ?? ""),
       env: envRecord(ctx.env),
       cwd: ctx.workdir,
-      stdin: new Input(ctx.stdin ?? ""),
+      stdin: new Input(ctx.stdin ?? "", ctx.stdin === undefined && ctx.stdinOpen === true),
       io,
       flavor: "gnu" as Flavor,
       state,

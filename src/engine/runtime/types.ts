@@ -27,6 +27,14 @@ export interface ProcessInfo {
   startedAt: number;
   /** Parent pid (0 for PID 1). */
   ppid: number;
+  /** Resident memory in bytes, when the program knows it (else a per-command estimate). */
+  rss?: number;
+  /** Share of one CPU it keeps busy (a stress worker: 1); absent: idle. */
+  cpu?: number;
+  /** Program name (services/index.ts key) of a process a supervisor watches. */
+  program?: string;
+  /** ms since the epoch at which an exec'd process ends (absent: lives as long as PID 1). */
+  endsAt?: number;
 }
 
 /** How a process that keeps running reacts to a signal from `docker stop`/`kill`. */
@@ -47,6 +55,8 @@ export interface ProcessContext {
   pid: number;
   /** Whole stdin when attached with -i to a pipe or file; undefined when none. */
   stdin?: string;
+  /** No stdin given but it stays open (`-i`/`-t` with no client attached): readers wait forever. */
+  stdinOpen?: boolean;
   tty: boolean;
   /** ms since the epoch at which the process starts (the virtual clock's origin). */
   startTime: number;
@@ -54,6 +64,8 @@ export interface ProcessContext {
   processes: ProcessInfo[];
   /** Deterministic randomness for programs that need it (0 <= x < 1). */
   random: () => number;
+  /** Bytes the container's cgroup lets it use (memory plus swap); undefined: no limit. */
+  memoryLimit?: number;
   /** Looks up a simulated service reachable from this container (networking lands later). */
   network?: NetworkAccess;
 }
@@ -70,8 +82,15 @@ export interface NetworkAccess {
   /** Opens a TCP connection to an IPv4 address. */
   connect?(ip: string, port: number): NetConnection;
   /** Sends an ICMP echo to an IPv4 address. */
-  ping?(ip: string): { ok: true; ttl: number; rttMs: number } | { ok: false };
+  ping?(ip: string): { ok: true; ttl: number; rttMs: number } | { ok: false; error?: NetFailure };
+  /**
+   * Connects to ip:port, sends `data` and half-closes: what the server writes back before it
+   * closes. `at` is when (ms since the epoch; default the process start).
+   */
+  exchange?(ip: string, port: number, data: string, at?: number): NetExchange;
 }
+
+export type NetExchange = { ok: true; reply: string; program: string } | { ok: false; error: NetFailure; afterMs: number };
 
 /** Why a connection failed, as errno texts name it; afterMs is how long the attempt took. */
 export type NetFailure = "refused" | "unreachable" | "timeout" | "netunreach";
@@ -87,6 +106,10 @@ export interface NetPeer {
   port: number;
   /** ms since the epoch (Date headers). */
   now: number;
+  /** The address the server sees the client connect from (its access log). */
+  clientIp?: string;
+  /** Writes to the serving process's output at `at` (ms since the epoch; default `now`): an access log line in `docker logs`. */
+  log?(stream: Stream, text: string, at?: number): void;
 }
 
 export interface ProcessResult {
@@ -97,6 +120,8 @@ export interface ProcessResult {
   onTerm?: SignalReaction;
   /** Processes alive while this one runs (including itself as the first), for ps/top. */
   processes?: ProcessInfo[];
+  /** The kernel OOM-killed one of its processes at this ms after start (the program reacted in its output). */
+  oomAt?: number;
 }
 
 /** A simulated executable, registered by name (FileEntry.program). */

@@ -50,12 +50,17 @@ function checkSecurityOpts(values: string[]): void {
   }
 }
 
+/** The --mount specs as api/types/mount.Mount (options kept; HostConfig.Mounts shows them). */
 function mountsOf(specs: MountSpec[]): ContainerCreateRequest["hostConfig"]["mounts"] {
   return specs.map((m) => ({
     Type: m.Type,
     ...(m.Source !== undefined ? { Source: m.Source } : {}),
     Target: m.Target,
     ...(m.ReadOnly ? { ReadOnly: true } : {}),
+    ...(m.Consistency ? { Consistency: m.Consistency } : {}),
+    ...(m.BindOptions ? { BindOptions: { ...m.BindOptions } } : {}),
+    ...(m.VolumeOptions ? { VolumeOptions: structuredClone(m.VolumeOptions) } : {}),
+    ...(m.TmpfsOptions ? { TmpfsOptions: { ...m.TmpfsOptions } } : {}),
   }));
 }
 
@@ -176,6 +181,11 @@ export function parseContainerOptions(cli: Cli, flags: ParsedFlags, args: string
       cpuShares: num("cpu-shares"),
       cpusetCpus: str("cpuset-cpus"),
       ...(pidsLimit > 0 ? { pidsLimit } : {}),
+      ...(num("cpu-period") !== 0 ? { cpuPeriod: num("cpu-period") } : {}),
+      ...(num("cpu-quota") !== 0 ? { cpuQuota: num("cpu-quota") } : {}),
+      ...(str("cpuset-mems") !== "" ? { cpusetMems: str("cpuset-mems") } : {}),
+      ...(num("blkio-weight") !== 0 ? { blkioWeight: num("blkio-weight") } : {}),
+      ...(bool("oom-kill-disable") ? { oomKillDisable: true } : {}),
       mounts: mountsOf((v.mount as MountSpec[] | undefined) ?? []),
       ...(logDriver !== "" ? { logDriver } : {}),
       ...(list("log-opt").length > 0 ? { logOpts: kvToMap(list("log-opt")) } : {}),

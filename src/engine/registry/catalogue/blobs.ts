@@ -3,8 +3,8 @@
 // stored precomputed in digests.ts (start-up stays cheap); a test recomputes them.
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
-import type { FileTree, LayerEntry } from "../../fs/types.js";
 import { imageConfigJson as sharedImageConfigJson } from "../../image-config.js";
+import { layerDiffId } from "../../images/archive-tar.js";
 import type { ImageDef, LayerDef } from "./types.js";
 
 export const digestOf = (s: string): string => `sha256:${bytesToHex(sha256(utf8ToBytes(s)))}`;
@@ -13,25 +13,25 @@ export const digestOf = (s: string): string => `sha256:${bytesToHex(sha256(utf8T
 export const EMPTY_LAYER_DIFF_ID = "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
 export const EMPTY_LAYER_BLOB = "sha256:4f4fb700ef54461cfa02571ae0db9a0dc1e0cdb5577484a6d75e68dc38e8acc1";
 
-function sortedEntry(e: LayerEntry): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
-  for (const k of Object.keys(e).sort()) o[k] = (e as unknown as Record<string, unknown>)[k];
-  return o;
+/** When a layer's files were written: the build step that made it, in the first image using it. */
+export function layerTimes(images: ImageDef[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const img of images) {
+    let i = 0;
+    for (const h of img.history) {
+      if (h.empty_layer) continue;
+      const key = img.layers[i++];
+      if (key !== undefined && !times.has(key)) times.set(key, Date.parse(h.created || img.created));
+    }
+  }
+  return times;
 }
 
-/**
- * Stand-in for the layer tar: the key (which stands for what a tar also records, like
- * mtimes, so rebuilt layers differ), the declared size, and the files in path order.
- */
-export function layerContent(key: string, size: number, files: FileTree): string {
-  const entries = Object.keys(files).sort().map((p) => [p, sortedEntry(files[p]!)]);
-  return JSON.stringify([key, size, entries]);
-}
-
-export function layerDigests(def: LayerDef): { diffId: string; blobDigest: string } {
+/** The diff id is the sha256 of the layer tar (files stamped with the layer's build time). */
+export function layerDigests(def: LayerDef, mtime: number): { diffId: string; blobDigest: string } {
   const files = def.files();
   if (def.size === 0 && Object.keys(files).length === 0) return { diffId: EMPTY_LAYER_DIFF_ID, blobDigest: EMPTY_LAYER_BLOB };
-  const diffId = digestOf(layerContent(def.key, def.size, files));
+  const diffId = layerDiffId(files, mtime);
   return { diffId, blobDigest: digestOf(`gzip:${diffId}:${def.compressedSize}`) };
 }
 
@@ -73,8 +73,9 @@ export function computeDigests(layers: LayerDef[], images: ImageDef[]): {
 } {
   const out = { layers: {} as Record<string, [string, string]>, images: {} as Record<string, [string, string, string]> };
   const byKey = new Map(layers.map((l) => [l.key, l]));
+  const times = layerTimes(images);
   for (const l of layers) {
-    const d = layerDigests(l);
+    const d = layerDigests(l, times.get(l.key) ?? 0);
     out.layers[l.key] = [d.diffId, d.blobDigest];
   }
   for (const img of images) {

@@ -2,6 +2,7 @@
 // use and file trees only when a layer is asked for, so start-up costs nothing.
 import { imageDefs, layerDefs, repositories } from "./data.js";
 import { IMAGE_DIGESTS, LAYER_DIGESTS } from "./digests.js";
+import { layerTimes } from "./blobs.js";
 import type { CatalogueImage, CatalogueLayer, CatalogueTag, ImageDef, LayerDef, RepositoryDef, SearchResult } from "./types.js";
 
 export type { CatalogueImage, CatalogueLayer, CatalogueTag, RepositoryDef, SearchResult } from "./types.js";
@@ -10,6 +11,7 @@ let repoIndex: Map<string, RepositoryDef> | undefined;
 let imageDefIndex: Map<string, ImageDef> | undefined;
 let layerDefIndex: Map<string, LayerDef> | undefined;
 let diffIdIndex: Map<string, string> | undefined;
+let layerTimeIndex: Map<string, number> | undefined;
 const images = new Map<string, CatalogueImage>();
 const layers = new Map<string, CatalogueLayer>();
 
@@ -108,7 +110,8 @@ export function getLayer(diffId: string): CatalogueLayer | undefined {
   const def = key ? layerDefMap().get(key) : undefined;
   if (!key || !def) return undefined;
   const [id, blobDigest] = digestsOfLayer(key);
-  const layer: CatalogueLayer = { key, diffId: id, blobDigest, size: def.size, compressedSize: def.compressedSize, files: def.files() };
+  const mtime = (layerTimeIndex ??= layerTimes(imageDefs)).get(key) ?? 0;
+  const layer: CatalogueLayer = { key, diffId: id, blobDigest, size: def.size, compressedSize: def.compressedSize, files: def.files(), mtime };
   layers.set(diffId, deepFreeze(layer));
   return layer;
 }

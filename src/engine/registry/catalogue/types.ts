@@ -22,6 +22,8 @@ export interface CatalogueLayer {
   size: number;
   compressedSize: number;
   files: FileTree;
+  /** ms since the epoch stamped on files without their own mtime in the layer tar. */
+  mtime?: number;
 }
 
 /** An image (one platform manifest) as defined in the data. */

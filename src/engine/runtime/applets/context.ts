@@ -46,14 +46,24 @@ export interface CmdIO {
 /** stdin as a string consumed from the front (read consumes a line, cat the rest). */
 export class Input {
   private pos = 0;
-  constructor(private readonly data: string = "") {}
-  readAll(): string {
+  /**
+   * `open`: stdin stays open with nobody writing (`-i` or `-t` without an attached client):
+   * a reader that reaches the end waits forever instead of seeing end of file.
+   */
+  constructor(
+    private readonly data: string = "",
+    readonly open = false,
+  ) {}
+  /** `peek`: what is there now, without waiting on an open stdin (services read their input this way). */
+  readAll(peek = false): string {
+    if (this.open && !peek) throw new NeverExits();
     const rest = this.data.slice(this.pos);
     this.pos = this.data.length;
     return rest;
   }
   /** Next line without its newline; undefined at end of input. `partial` when no newline ended it. */
   readLine(): { line: string; partial: boolean } | undefined {
+    if (this.pos >= this.data.length && this.open) throw new NeverExits();
     if (this.pos >= this.data.length) return undefined;
     const nl = this.data.indexOf("\n", this.pos);
     if (nl < 0) {
@@ -221,11 +231,13 @@ const STRERROR: Record<FsError["code"], string> = {
   EACCES: "Permission denied",
   EINVAL: "Invalid argument",
   ELOOP: "Too many levels of symbolic links",
+  EBUSY: "Resource busy",
 };
 
 /** strerror() text; musl (busybox images) words a few differently from glibc. */
 export function strerror(code: FsError["code"], flavor: Flavor): string {
   if (flavor === "busybox" && code === "ELOOP") return "Symbolic link loop";
+  if (flavor !== "busybox" && code === "EBUSY") return "Device or resource busy";
   return STRERROR[code];
 }
 

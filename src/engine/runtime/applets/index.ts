@@ -8,5 +8,7 @@ import { PROC } from "./proc.js";
 import { MISC } from "./misc.js";
 import { sed } from "./sed.js";
 import { awk } from "./awk.js";
+import { wget } from "./net-wget.js";
+import { ping } from "./net-ping.js";
 
-export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk };
+export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk, wget, ping };

@@ -80,3 +80,7 @@ export { setProgramLookup, lookupProgram, resolveCommand, execInto, type Program
 export { shiftLogTimestamps } from "./timefmt.js";
 export { httpResponder } from "./nginx.js";
 export type { HttpOptions, HttpResponse } from "./http.js";
+// For the simulated network's server side (network/talk.ts).
+export { STATUS_TEXT } from "./http.js";
+export { execute as redisExecute } from "./redis-cli.js";
+export { loadStore as loadRedisStore, saveStore as saveRedisStore } from "./redis-store.js";

@@ -105,6 +105,7 @@ function strerrorText(code: string): string {
     EROFS: "Read-only file system",
     EACCES: "Permission denied",
     ELOOP: "Too many levels of symbolic links",
+    EBUSY: "Resource busy",
   };
   return map[code] ?? code;
 }

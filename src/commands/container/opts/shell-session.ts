@@ -1,0 +1,75 @@
+// Attached stdin talking to a shell in a container (docker/cli hijack.go, seen from the user):
+// on a terminal, prompts, line editing, Ctrl-C, Ctrl-D and the detach keys; from a pipe or a
+// terminal without -t, each line as it arrives and the end of input.
+import type { ShellHandle, ShellOutput } from "../../../client/api.js";
+import { DEFAULT_DETACH_KEYS, detachKeyBytes } from "../../../cli/detach-keys.js";
+import { DaemonError } from "../../../cli/errors.js";
+import type { Cli, Terminal } from "../../../cli/types.js";
+
+export type SessionEnd = { kind: "exit"; code: number } | { kind: "detached" } | { kind: "gone" } | { kind: "stdin-closed" };
+
+/** The detach keys in force: --detach-keys, else the client config's, else ctrl-p,ctrl-q. */
+export function detachKeysOf(cli: Cli, flag: string): string {
+  return flag !== "" ? flag : cli.config.detachKeys || DEFAULT_DETACH_KEYS;
+}
+
+/** The daemon refuses keys it cannot parse when the attach starts (moby: container/attach.go). */
+export function checkDetachKeys(keys: string): number[] {
+  try {
+    return detachKeyBytes(keys);
+  } catch {
+    throw new DaemonError(`Invalid detach keys (${keys}) provided`, 400);
+  }
+}
+
+function printer(cli: Cli, tty: boolean): (o: ShellOutput) => void {
+  return (o) => (o.stream === "stderr" && !tty ? cli.err : cli.out).write(o.text);
+}
+
+/** A terminal session: runs until the shell exits, the user detaches, or the target goes away. */
+export async function terminalSession(cli: Cli, shell: ShellHandle, term: Terminal): Promise<SessionEnd> {
+  const out = printer(cli, true);
+  try {
+    for (;;) {
+      const input = await term.readLine(shell.prompt());
+      if (input.kind === "detach") return { kind: "detached" };
+      if (input.kind === "interrupt") {
+        // The shell's terminal echoes ^C and the shell starts a fresh line.
+        cli.out.write("^C\n");
+        shell.interrupt();
+        continue;
+      }
+      let step = input.kind === "eof" ? await shell.eof(out) : await shell.runLine(input.text, out);
+      while (step.blocked) {
+        const key = await term.waitKey();
+        if (key === "detach") return { kind: "detached" };
+        cli.out.write("^C\n");
+        shell.interrupt();
+        step = {};
+      }
+      if (step.gone) return { kind: "gone" };
+      if (step.exit !== undefined) return { kind: "exit", code: step.exit };
+    }
+  } finally {
+    term.close();
+  }
+}
+
+/**
+ * Lines from a pipe (or a terminal without -t): no prompt, output as each line runs. At the end
+ * of input the shell sees end of file when stdin closes with the client (StdinOnce).
+ */
+export async function lineSession(cli: Cli, shell: ShellHandle, opts: { closeStdin: boolean }): Promise<SessionEnd> {
+  const out = printer(cli, false);
+  for (;;) {
+    const line = await cli.in.readLine();
+    if (line === null) break;
+    const step = await shell.runLine(line, out);
+    if (step.blocked) return { kind: "stdin-closed" };
+    if (step.gone) return { kind: "gone" };
+    if (step.exit !== undefined) return { kind: "exit", code: step.exit };
+  }
+  if (!opts.closeStdin) return { kind: "stdin-closed" };
+  const step = await shell.eof(out);
+  return step.exit !== undefined ? { kind: "exit", code: step.exit } : { kind: "gone" };
+}

@@ -1,0 +1,43 @@
+// Checks of one endpoint's settings, at create and at connect (moby v28:
+// daemon/container_operations.go validateEndpointSettings, api/types/network/endpoint.go).
+import type { NetworkRecord } from "../model.js";
+import { contains, isIPv4, parseCidr } from "./addr.js";
+import { joinErrors } from "./ipam-validate.js";
+import { isUserDefinedMode } from "./links.js";
+
+export interface EndpointSettings {
+  aliases: string[];
+  ipv4Address?: string;
+}
+
+/** EndpointIPAMConfig.IsInRange for IPv4: only subnets the user configured accept a static address. */
+function rangeError(network: NetworkRecord, ip: string): string | undefined {
+  if (!isIPv4(ip)) return undefined;
+  const configs = network.driver === "host" || network.driver === "null" || network.dynamicSubnet ? [] : network.ipam.config;
+  let staticSubnet = false;
+  for (const c of configs) {
+    const subnet = parseCidr(c.Subnet);
+    if (!subnet) continue;
+    staticSubnet = true;
+    if (contains(subnet, ip)) return undefined;
+  }
+  if (staticSubnet) return `no configured subnet or ip-range contain the IP address ${ip}`;
+  return "user specified IP address is supported only when connecting to networks with user configured subnets";
+}
+
+/** The error text ("invalid endpoint settings:\n..."), or undefined. `network` may be unknown yet. */
+export function endpointSettingsError(network: NetworkRecord | undefined, nwName: string, ep: EndpointSettings): string | undefined {
+  const errs: string[] = [];
+  const ip = ep.ipv4Address ?? "";
+  if (!isUserDefinedMode(nwName)) {
+    if (ip !== "") errs.push("user specified IP address is supported on user defined networks only");
+    if (ep.aliases.length > 0) errs.push("network-scoped alias is supported only for containers in user defined networks");
+  }
+  if (ip !== "" && (!isIPv4(ip) || ip === "0.0.0.0")) errs.push(`invalid IPv4 address: ${ip}`);
+  // The predefined networks' subnets count as configured (the daemon sets them itself).
+  if (network && ip !== "" && isUserDefinedMode(network.name)) {
+    const e = rangeError(network, ip);
+    if (e) errs.push(e);
+  }
+  return errs.length > 0 ? `invalid endpoint settings:\n${joinErrors(errs)}` : undefined;
+}
