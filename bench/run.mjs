@@ -1,6 +1,6 @@
 // Median wall time of `mockdocker ps` and `mockdocker run -d busybox sleep 1000` against the
 // Node start-up floor (`node -e 0`), on hosts with 0, 100 and 1,000 containers, measured side
-// by side (interleaved) in one run.
+// by side (interleaved) in one run; then the in-process throughput of createSandbox.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -56,4 +56,8 @@ for (const r of rows) {
     `${String(r.size).padEnd(12)} ${r.floor.toFixed(1).padEnd(11)} ${r.ps.toFixed(1).padEnd(8)} ${psRatio.toFixed(2).padEnd(9)} ${r.run.toFixed(1).padEnd(8)} ${(r.run / r.floor).toFixed(2).padEnd(9)} ${verdict}`,
   );
 }
+
+// In-process throughput through the library entry point (bench/throughput.mjs).
+const throughput = spawnSync(process.execPath, [path.join(root, "bench/throughput.mjs")], { stdio: "inherit" });
+if (throughput.status !== 0) failed = true;
 process.exitCode = failed ? 1 : 0;

@@ -3,9 +3,10 @@
 import { localClient } from "./client/local.js";
 import { localLab } from "./client/lab.js";
 import { runCli } from "./cli/run-cli.js";
-import type { Cli, ClientConfig, HostFiles } from "./cli/types.js";
+import type { Cli, ClientConfig, HostFiles, Terminal } from "./cli/types.js";
 import { memoryHostFiles } from "./cli/memory-files.js";
 import { Engine } from "./engine/host.js";
+import type { HostFsPort } from "./engine/volumes/host-files.js";
 import type { HostState } from "./engine/model.js";
 import { MemoryStore } from "./store/memory-store.js";
 
@@ -19,6 +20,8 @@ export interface SandboxOptions {
   config?: ClientConfig;
   /** Files commands may read or write (--env-file, --cidfile); default: an in-memory map. */
   files?: HostFiles;
+  /** The real host's files that bind mounts read (never write); default: none, binds start empty. */
+  hostFs?: HostFsPort;
 }
 
 export interface CommandResult {
@@ -32,7 +35,11 @@ export interface CommandResult {
 
 export interface Sandbox {
   /** Runs one command line: a string split like a shell would, or an argv array (without "docker"). */
-  run(command: string | string[], options?: { stdin?: string | Uint8Array }): Promise<CommandResult>;
+  /** `terminal`: stdin is that (scripted) terminal, as for `run -it` typed by a user; a function gets the detach keys. */
+  run(
+    command: string | string[],
+    options?: { stdin?: string | Uint8Array; terminal?: Terminal | ((opts: { detachKeys: number[] }) => Terminal) },
+  ): Promise<CommandResult>;
   /** A deep copy of the host state, for assertions. */
   state(): HostState | undefined;
   readonly files: Map<string, string>;
@@ -48,6 +55,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     seed: options.seed ?? "mockdocker",
     frozenStart: clock,
     sleep: async () => {},
+    ...(options.hostFs ? { hostFs: options.hostFs } : {}),
   });
   const client = localClient(engine);
   const lab = localLab(engine);
@@ -77,7 +85,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         },
         err: { write: (t) => void (stderr += t), isTTY: false },
         in: {
-          isTTY: false,
+          isTTY: runOptions.terminal !== undefined,
+          ...(runOptions.terminal ? { terminal: (o: { detachKeys: number[] }) => (typeof runOptions.terminal === "function" ? runOptions.terminal(o) : runOptions.terminal!) } : {}),
           readBytes: async () => stdinBytes ?? new TextEncoder().encode(stdinText ?? ""),
           readAll: async () => {
             const rest = (stdinText ?? "").slice(consumed);

@@ -1,12 +1,13 @@
 // The Node side of a command: the state directory, the engine on its file store, and the Cli
 // on the real stdio (shared by the full entry and the lean one).
+import fs from "node:fs";
 import type { DaemonApi } from "../client/api.js";
 import { Engine } from "../engine/host.js";
 import { FileStore } from "../store/file-store.js";
 import { readClientConfig } from "./client-config.js";
 import { extractDataDir, parseClock, resolveDataDir } from "./environment.js";
 import { nodeHostFiles, nodeOutStream, nodeStdin } from "./node-io.js";
-import type { Cli } from "./types.js";
+import type { Cli, OutStream } from "./types.js";
 import { nodeHostFs } from "./host-fs.js";
 
 export interface NodeHost {
@@ -35,8 +36,13 @@ export function openNodeHost(argv: string[], env: NodeJS.ProcessEnv): NodeHost {
 
 export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.ProcessEnv): Promise<Cli> {
   return {
-    out: nodeOutStream(process.stdout),
-    err: nodeOutStream(process.stderr),
+    out:
+      fileOutput(1) ??
+      lazyOutput(() => {
+        stdoutStarted = true;
+        return nodeOutStream(process.stdout);
+      }),
+    err: lazyOutput(() => nodeOutStream(process.stderr)),
     in: nodeStdin(),
     client,
     config: await readClientConfig(host.dataDir, env),
@@ -45,6 +51,34 @@ export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.Pro
   };
 }
 
+let stdoutStarted = false;
+
+/** Waits until what was written to process.stdout has been handed to the system. */
 export function flushStdout(): Promise<void> {
+  if (!stdoutStarted) return Promise.resolve();
   return new Promise((resolve) => process.stdout.write("", () => resolve()));
+}
+
+// Creating process.stdout or process.stderr loads Node's stream machinery: a few milliseconds,
+// a good part of a short command's cost. A stream is made only when first used, and output to
+// a regular file or /dev/null is written straight to the descriptor (such writes never block).
+
+function lazyOutput(make: () => OutStream): OutStream {
+  let stream: OutStream | undefined;
+  return new Proxy({} as OutStream, { get: (_target, property) => Reflect.get((stream ??= make()), property) });
+}
+
+function fileOutput(fd: number): OutStream | undefined {
+  let direct: boolean;
+  try {
+    const st = fs.fstatSync(fd);
+    direct = st.isFile() || (st.isCharacterDevice() && st.rdev === fs.statSync("/dev/null").rdev);
+  } catch {
+    return undefined;
+  }
+  if (!direct) return undefined;
+  const writeAll = (bytes: Uint8Array) => {
+    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+  };
+  return { write: (text) => writeAll(Buffer.from(text, "utf8")), writeBytes: writeAll, isTTY: false };
 }

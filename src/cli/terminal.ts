@@ -66,6 +66,9 @@ export function nodeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
         onInterrupt = () => finish("interrupt");
       });
     },
+    stopWaiting() {
+      onDetach = onInterrupt = undefined;
+    },
     close() {
       stdin.off("data", onData);
       stdin.setRawMode?.(false);

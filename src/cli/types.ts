@@ -33,6 +33,8 @@ export interface Terminal {
   readLine(prompt: string): Promise<TerminalInput>;
   /** While a command holds the terminal: the next Ctrl-C or detach sequence. */
   waitKey(): Promise<"interrupt" | "detach">;
+  /** Stops a pending waitKey (its promise then never settles); keys go to the line editor again. */
+  stopWaiting?(): void;
   /** Gives the terminal back as it was. */
   close(): void;
 }

@@ -47,6 +47,13 @@ import type { CommitOptions } from "../engine/images/commit.js";
 import type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary } from "../engine/network/types.js";
 export type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary };
 import type { ImportOptions } from "../engine/images/import.js";
+import type { AuthConfig } from "../engine/registry/auth.js";
+import type { SearchResultDto } from "../engine/registry/search.js";
+export type { AuthConfig, SearchResultDto };
+import type { LoadArchive, LoadLine, LoadOptions } from "../engine/images/archive-read.js";
+export type { LoadArchive, LoadLine, LoadOptions };
+import type { VolumeCreateRequest, VolumeDto } from "../engine/volumes/store.js";
+export type { VolumeCreateRequest, VolumeDto };
 import type { ContainerStatsFrame, ContainerStatsEntry, ContainerStatsOptions } from "../engine/containers/stats-stream.js";
 import type { ContainerUpdateRequest } from "../engine/containers/update.js";
 export type { ContainerStatsFrame, ContainerStatsEntry, ContainerStatsOptions, ContainerUpdateRequest };
@@ -135,7 +142,13 @@ export interface DaemonApi {
   // images
   imageList(opts: { all?: boolean; filters?: Filters; digests?: boolean }): Promise<ImageSummary[]>;
   /** Pulls and reports progress messages as they happen. `ref` is normalised ("docker.io/library/nginx:latest"). */
-  imagePull(ref: string, opts: { allTags?: boolean; platform?: string }, onMessage: (m: JsonMessage) => void): Promise<void>;
+  imagePull(ref: string, opts: { allTags?: boolean; platform?: string; auth?: AuthConfig }, onMessage: (m: JsonMessage) => void): Promise<void>;
+  /** POST /images/{name}/push: progress messages; a name without tag pushes every tag. */
+  imagePush(ref: string, opts: { auth?: AuthConfig }, onMessage: (m: JsonMessage) => void): Promise<void>;
+  /** POST /auth: checks credentials against a registry. */
+  registryLogin(auth: AuthConfig): Promise<{ Status: string; IdentityToken?: string }>;
+  /** GET /images/search (Docker Hub). */
+  imageSearch(term: string, opts?: { limit?: number; filters?: Filters; auth?: AuthConfig }): Promise<SearchResultDto[]>;
   /** The Engine API's image JSON, keys in the daemon's order. */
   imageInspect(ref: string): Promise<Record<string, unknown>>;
   imageRemove(ref: string, opts?: { force?: boolean; noPrune?: boolean }): Promise<RemoveImageItem[]>;
@@ -156,6 +169,10 @@ export interface DaemonApi {
   containerCommit(idOrName: string, opts: CommitOptions): Promise<{ ID: string }>;
   /** POST /images/create?fromSrc=: returns the new image id. */
   imageImport(opts: ImportOptions): Promise<string>;
+  /** GET /images/get: `docker save`'s tar archive of the named images. */
+  imageSave(names: string[], opts?: { platform?: string }): Promise<Uint8Array>;
+  /** POST /images/load: the client reads the tar; the daemon checks and stores it. */
+  imageLoad(archive: LoadArchive, opts?: LoadOptions): Promise<LoadLine[]>;
 
   // networks
   networkList(filters?: Filters): Promise<NetworkSummary[]>;
@@ -165,6 +182,14 @@ export interface DaemonApi {
   networkRemove(ref: string): Promise<void>;
   networkConnect(ref: string, req: NetworkConnectRequest): Promise<void>;
   networkDisconnect(ref: string, container: string, force?: boolean): Promise<void>;
+  // volumes
+  /** POST /volumes/create: an existing volume of that name is returned as it is. */
+  volumeCreate(req: VolumeCreateRequest): Promise<VolumeDto>;
+  volumeList(filters?: Filters): Promise<{ Volumes: VolumeDto[]; Warnings: string[] | null }>;
+  /** The Engine API's volume JSON, keys in the daemon's order. */
+  volumeInspect(name: string): Promise<Record<string, unknown>>;
+  volumeRemove(name: string, force?: boolean): Promise<void>;
+
   /** mockdocker's own: an HTTP GET made from the host (published ports). */
   hostHttpGet(host: string, port: number, path: string): Promise<HostHttpResult>;
 }

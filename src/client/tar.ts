@@ -186,3 +186,97 @@ export function toTree(entries: TarEntry[]): FileTree {
   for (const { path, entry } of entries) tree[path] = entry;
   return tree;
 }
+
+/** A member of an archive read as raw bytes (docker load's outer archive). */
+export interface RawMember {
+  /** Clean relative path ("blobs/sha256/..."). */
+  path: string;
+  type: "file" | "dir" | "symlink" | "link" | "other";
+  bytes: Uint8Array;
+  linkname?: string;
+}
+
+function gunzipped(input: Uint8Array): Buffer {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch {
+    throw new TarError("unexpected EOF");
+  }
+}
+
+/**
+ * Reads a tar (or gzipped tar) member by member, keeping file bytes as they are. Names that
+ * are absolute or climb out of the root are refused, as are links that leave it.
+ */
+export async function readMembers(input: Uint8Array): Promise<RawMember[]> {
+  const bytes = gunzipped(input);
+  const out: RawMember[] = [];
+  const extract = tarStream.extract();
+  try {
+    for await (const member of Readable.from([bytes]).pipe(extract)) {
+      const h = member.header;
+      const chunks: Buffer[] = [];
+      for await (const c of member) chunks.push(c as Buffer);
+      const clean = cleanName(h.name, {});
+      if (clean === undefined) throw new TarError(`${JSON.stringify(h.name)} is outside of the archive root`);
+      const path = clean.slice(1);
+      if (path === "") continue;
+      const linkname = h.linkname ?? "";
+      let type: RawMember["type"] = "other";
+      if (h.type === "directory") type = "dir";
+      else if (h.type === "file" || h.type === "contiguous-file" || !h.type) type = "file";
+      else if (h.type === "symlink" || h.type === "link") {
+        type = h.type;
+        const base = h.type === "symlink" ? `${dirName(clean).slice(1)}/` : "";
+        if (linkname.startsWith("/") || cleanName(`${base}${linkname}`, {}) === undefined) {
+          throw new TarError(`invalid ${h.type === "symlink" ? "symlink" : "hardlink"} ${JSON.stringify(path)} -> ${JSON.stringify(linkname)}`);
+        }
+      }
+      out.push({ path, type, bytes: new Uint8Array(Buffer.concat(chunks)), ...(type === "symlink" || type === "link" ? { linkname } : {}) });
+    }
+  } catch (error) {
+    if (error instanceof TarError) throw error;
+    throw new TarError(/Invalid tar header/i.test((error as Error).message) ? "archive/tar: invalid tar header" : "unexpected EOF");
+  }
+  return out;
+}
+
+/** Regular files by path, with hard and symbolic links inside the archive resolved to their bytes. */
+export function filesOf(members: RawMember[]): Record<string, Uint8Array> {
+  const byPath = new Map(members.map((m) => [m.path, m]));
+  const resolve = (m: RawMember, depth: number): Uint8Array | undefined => {
+    if (m.type === "file") return m.bytes;
+    if (depth > 16 || !m.linkname) return undefined;
+    const base = m.type === "symlink" ? `${dirName(`/${m.path}`).slice(1)}/` : "";
+    const target = cleanName(`${base}${m.linkname}`, {})?.slice(1);
+    const next = target === undefined ? undefined : byPath.get(target);
+    return next ? resolve(next, depth + 1) : undefined;
+  };
+  const files: Record<string, Uint8Array> = {};
+  for (const m of members) {
+    const b = resolve(m, 0);
+    if (b) files[m.path] = b;
+  }
+  return files;
+}
+
+/** Whether bytes (already gunzipped) are a tar: the ustar magic, or the end-of-archive blocks alone. */
+export function looksLikeTar(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return false;
+  const magic = Buffer.from(bytes.subarray(257, 262)).toString("latin1");
+  if (magic === "ustar") return true;
+  return bytes.length >= 1024 && bytes.length % 512 === 0 && bytes.subarray(0, 1024).every((b) => b === 0);
+}
+
+/** gunzips when gzipped; undefined when the gzip stream is broken. */
+export function inflate(bytes: Uint8Array): Uint8Array | undefined {
+  try {
+    return new Uint8Array(gunzipped(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+export { isGzip };

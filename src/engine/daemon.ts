@@ -64,11 +64,18 @@ import type {
 import { archivePath, containerChanges, exportTree, extractToDir, statPath, type ExtractOptions, type FilesystemChange, type PathArchive, type PathStat } from "./fs/changes.js";
 import type { FileTree } from "./fs/types.js";
 import { loadHeavy } from "./heavy.js";
+import { pushImage } from "./images/push.js";
+import { registryLogin, type AuthConfig } from "./registry/auth.js";
+import { searchImages, type SearchResultDto } from "./registry/search.js";
 import { DaemonViews } from "./daemon-views.js";
 import { emitEvent } from "./events.js";
 import { containerAttributes } from "./containers/process.js";
 import { commitContainer, type CommitOptions } from "./images/commit.js";
 import { importImage, type ImportOptions } from "./images/import.js";
+import { saveImages } from "./images/archive-save.js";
+import { loadImages } from "./images/archive-load.js";
+import type { LoadArchive, LoadLine, LoadOptions } from "./images/archive-read.js";
+import { createVolume, getVolume, listVolumes, removeVolume, volumeDto, type VolumeCreateRequest, type VolumeDto } from "./volumes/store.js";
 
 const POLL_MS = 250;
 
@@ -241,8 +248,12 @@ export class Daemon extends DaemonViews {
     let id = "";
     let startedAt = 0;
     let delivered = 0;
+    // On a frozen clock an earlier run can share the instant: this run's log starts at logBase
+    // and its die event comes after its start event (startSeq).
+    let logBase = -1;
+    let startSeq = -1;
     const deliverRun = (records: LogRecord[]) => {
-      const run = records.filter((r) => r.time >= startedAt);
+      const run = logBase >= 0 ? records.slice(logBase) : records.filter((r) => r.time >= startedAt);
       for (const r of run.slice(delivered)) onEntry({ stream: r.stream, text: r.text, time: r.time });
       delivered = Math.max(delivered, run.length);
     };
@@ -253,7 +264,7 @@ export class Daemon extends DaemonViews {
       const die = await this.engine.transact(
         (tx) => {
           fn(tx);
-          return tx.state.events.find((e) => e.actorId === id && e.action === "die" && e.time >= startedAt);
+          return tx.state.events.find((e) => e.actorId === id && e.action === "die" && (e.time > startedAt || (e.time === startedAt && e.seq > startSeq)));
         },
         {
           observe: {
@@ -281,9 +292,12 @@ export class Daemon extends DaemonViews {
     if (opts.start && !(current.state.running && !current.state.restarting)) {
       const stdin = opts.start.stdin;
       id = current.id;
+      logBase = (await this.engine.readLog(id)).length;
       const first = await step((tx) => {
+        const from = tx.state.events.length;
         startContainer(tx, ref, stdin);
         startedAt = tx.now;
+        startSeq = tx.state.events.slice(from).find((e) => e.actorId === id && e.action === "start")?.seq ?? -1;
       });
       if (first.die) return Number(first.die.attributes.exitCode ?? 0);
       if (first.removed) return 0;
@@ -292,6 +306,7 @@ export class Daemon extends DaemonViews {
       const c = getContainer(view.state, ref);
       id = c.id;
       startedAt = c.state.startedAt;
+      startSeq = [...view.state.events].reverse().find((e) => e.actorId === id && e.action === "start" && e.time === startedAt)?.seq ?? -1;
       deliverRun([...(await this.engine.readLog(id)), ...(view.pendingLogs.get(id) ?? [])]);
     }
     for (;;) {
@@ -344,9 +359,28 @@ export class Daemon extends DaemonViews {
 
   // ---- images
 
-  async imagePull(ref: string, opts: { allTags?: boolean; platform?: string }, onMessage: (m: JsonMessage) => void): Promise<void> {
+  async imagePull(ref: string, opts: { allTags?: boolean; platform?: string; auth?: AuthConfig }, onMessage: (m: JsonMessage) => void): Promise<void> {
+    await loadHeavy();
     const messages = await this.engine.transact((tx) => pullImage(tx, ref, opts));
     for (const m of messages) onMessage(m);
+  }
+
+  // ---- registries (logic in registry/ and images/push.ts)
+
+  async imagePush(ref: string, opts: { auth?: AuthConfig }, onMessage: (m: JsonMessage) => void): Promise<void> {
+    await loadHeavy();
+    const messages = await this.engine.transact((tx) => pushImage(tx, ref, opts));
+    for (const m of messages) onMessage(m);
+  }
+
+  async registryLogin(auth: AuthConfig): Promise<{ Status: string; IdentityToken?: string }> {
+    await loadHeavy();
+    return this.engine.transact((tx) => registryLogin(tx.state, auth));
+  }
+
+  async imageSearch(term: string, opts: { limit?: number; filters?: Filters; auth?: AuthConfig } = {}): Promise<SearchResultDto[]> {
+    const { catalogue } = await loadHeavy();
+    return searchImages((await this.view()).state, catalogue, term, opts);
   }
 
   async imageInspect(ref: string): Promise<Record<string, unknown>> {
@@ -391,11 +425,28 @@ export class Daemon extends DaemonViews {
     await this.engine.transact((tx) => disconnectNetwork(tx, ref, container, force));
   }
 
-  /** An HTTP GET from the host's side (mockdocker lab curl). */
+  // ---- volumes (logic in volumes/)
+
+  async volumeCreate(req: VolumeCreateRequest): Promise<VolumeDto> {
+    return this.engine.transact((tx) => volumeDto(createVolume(tx, req)));
+  }
+
+  async volumeList(filters: Filters = {}): Promise<{ Volumes: VolumeDto[]; Warnings: string[] | null }> {
+    return listVolumes(await this.view(), filters);
+  }
+
+  async volumeInspect(name: string): Promise<Record<string, unknown>> {
+    return { ...volumeDto(getVolume((await this.view()).state, name)) };
+  }
+
+  async volumeRemove(name: string, force = false): Promise<void> {
+    await this.engine.transact((tx) => removeVolume(tx, name, force));
+  }
+
+  /** An HTTP GET from the host's side (mockdocker lab curl); a transaction, as the server logs it. */
   async hostHttpGet(host: string, port: number, path: string): Promise<HostHttpResult> {
     await loadHeavy();
-    const view = await this.view();
-    return hostHttpGet(view.state, view.now, host, port, path);
+    return this.engine.transact((tx) => hostHttpGet(tx.state, tx.now, host, port, path));
   }
 
   // ---- container filesystems (docker diff, cp, export, commit, import)
@@ -444,6 +495,18 @@ export class Daemon extends DaemonViews {
 
   async imageImport(opts: ImportOptions): Promise<string> {
     return this.engine.transact((tx) => importImage(tx, opts));
+  }
+
+  /** GET /images/get: the archive of `docker save`. */
+  async imageSave(names: string[], opts: { platform?: string } = {}): Promise<Uint8Array> {
+    await loadHeavy();
+    return this.engine.transact((tx) => saveImages(tx, names, opts));
+  }
+
+  /** POST /images/load: the archive as the client read it; returns the lines load prints. */
+  async imageLoad(archive: LoadArchive, opts: LoadOptions = {}): Promise<LoadLine[]> {
+    await loadHeavy();
+    return this.engine.transact((tx) => loadImages(tx, archive, opts));
   }
 }
 

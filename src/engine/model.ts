@@ -23,6 +23,18 @@ export interface HostState {
   /** What containers wrote through bind mounts, by host source path: the real host is never written. */
   bindLayers?: Record<string, FileTree>;
   events: EventRecord[];
+  /** The simulated Docker Hub: accounts and what users pushed (absent until first used). */
+  hub?: HubState;
+}
+
+/** Docker Hub as the simulation keeps it (the built-in catalogue stays read-only beside it). */
+export interface HubState {
+  /** Username -> sha256 hex of the password; an account is made on its first login. */
+  accounts: Record<string, string>;
+  /** Repositories users pushed, by path ("alice/app"). */
+  repositories: Record<string, { tags: Record<string, string>; manifests: string[]; layers: string[]; private?: boolean }>;
+  /** Blobs by digest: manifests, configs and layer contents. */
+  blobs: Record<string, string>;
 }
 
 export interface ClockState {

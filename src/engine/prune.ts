@@ -21,6 +21,7 @@ import type {
   VolumePruneReport,
 } from "./system/types.js";
 import type { FileTree } from "./fs/types.js";
+import { ANONYMOUS_LABEL } from "./volumes/store.js";
 
 /** getUntilFromPruneFilters: at most one `until`, read as a timestamp or a duration before now. */
 function untilOf(filters: Filters, now: number): number | undefined {
@@ -149,20 +150,25 @@ export function volumeRefCount(state: HostState, name: string): number {
   return Object.values(state.containers).filter((c) => c.mounts.some((m) => m.Type === "volume" && m.Name === name)).length;
 }
 
+/** strconv.ParseBool's accepted spellings. */
+const GO_BOOLS: Record<string, boolean> = { "1": true, t: true, T: true, TRUE: true, true: true, True: true, "0": false, f: false, F: false, FALSE: false, false: false, False: false };
+
 export function pruneVolumes(tx: Tx, filters: Filters = {}): VolumePruneReport {
   const state = tx.state;
   validateFilterKeys(filters, ["label", "label!", "all"]);
+  // volume/service/convert.go withPrune: without all=true only anonymous volumes qualify.
   let all = false;
   if (filters.all) {
-    if (filters.all.length !== 1 || !["1", "true", "0", "false"].includes(filters.all[0]!.toLowerCase())) {
-      throw invalidParameter(`invalid filter 'all=${filters.all.join(",")}': invalid value`);
-    }
-    all = ["1", "true"].includes(filters.all[0]!.toLowerCase());
+    if (filters.all.length > 1) throw invalidParameter(`invalid filter 'all=[${filters.all.join(" ")}]': only one value is expected`);
+    const value = filters.all[0] ?? "";
+    const parsed = GO_BOOLS[value];
+    if (parsed === undefined) throw invalidParameter(`invalid filter 'all': strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+    all = parsed;
   }
   const report: VolumePruneReport = { VolumesDeleted: null, SpaceReclaimed: 0 };
   for (const v of Object.values(state.volumes).sort(byCreated)) {
     if (v.driver !== "local") continue;
-    if (!all && !v.anonymous) continue;
+    if (!all && !(ANONYMOUS_LABEL in v.labels)) continue;
     if (!pruneLabelsMatch(filters, v.labels)) continue;
     if (volumeRefCount(state, v.name) > 0) continue;
     const size = treeSize(v.files);

@@ -138,6 +138,21 @@ export const rename: VerbDef = {
   load: (() => import("../../commands/container/rename.js")) as Load,
 };
 
+export const attach: VerbDef = {
+  name: "attach",
+  useTail: "[OPTIONS] CONTAINER",
+  short: "Connect this terminal's input and output to a running container",
+  args: args.exact(1),
+  flags: [
+    fl("detach-keys", "string", "Key sequence that detaches from the container"),
+    fl("no-stdin", "bool", "Leave STDIN unattached"),
+    fl("sig-proxy", "bool", "Forward signals the client receives to the process", { default: true }),
+  ],
+  aliasesLine: "docker container attach, docker attach",
+  // @ts-ignore
+  load: (() => import("../../commands/container/attach.js")) as Load,
+};
+
 export const wait: VerbDef = {
   name: "wait",
   useTail: "CONTAINER [CONTAINER...]",
@@ -233,7 +248,7 @@ export function containerCommand(): CommandSpec {
     short: "Work with containers",
     args: args.none,
     flags: [],
-    subcommands: [fs.commit, fs.cp, create, fs.diff, exec, fs.exportVerb, inspect, kill, logs, ls, pause, port, host.containerPrune, rename, restart, rm, run, start, stats, stop, top, unpause, update, wait].map(
+    subcommands: [attach, fs.commit, fs.cp, create, fs.diff, exec, fs.exportVerb, inspect, kill, logs, ls, pause, port, host.containerPrune, rename, restart, rm, run, start, stats, stop, top, unpause, update, wait].map(
       (v) => place(v, p),
     ),
   };

@@ -73,6 +73,35 @@ export const inspect: VerbDef = {
   load: (() => import("../../commands/image/inspect.js")) as Load,
 };
 
+export const save: VerbDef = {
+  name: "save",
+  useTail: "[OPTIONS] IMAGE [IMAGE...]",
+  short: "Write images to a tar archive (on STDOUT unless told otherwise)",
+  args: args.min(1),
+  flags: [
+    fl("o|output", "string", "Write the archive to this file instead of STDOUT"),
+    fl("platform", "string", 'Keep only this platform variant, written "os[/arch[/variant]]" (e.g., "linux/amd64")'),
+  ],
+  aliasesLine: "docker image save, docker save",
+  // @ts-ignore
+  load: (() => import("../../commands/image/save.js")) as Load,
+};
+
+export const load: VerbDef = {
+  name: "load",
+  useTail: "[OPTIONS]",
+  short: "Bring in images from a tar archive or STDIN",
+  args: args.none,
+  flags: [
+    fl("i|input", "string", "Read the archive from this file instead of STDIN"),
+    fl("platform", "string", 'Keep only this platform variant, written "os[/arch[/variant]]" (e.g., "linux/amd64")'),
+    fl("q|quiet", "bool", "Print no progress"),
+  ],
+  aliasesLine: "docker image load, docker load",
+  // @ts-ignore
+  load: (() => import("../../commands/image/load.js")) as Load,
+};
+
 export function imageCommand(): CommandSpec {
   const p = "docker image";
   return {
@@ -81,7 +110,7 @@ export function imageCommand(): CommandSpec {
     short: "Work with images",
     args: args.none,
     flags: [],
-    subcommands: [fs.history, fs.importVerb, inspect, ls, host.imagePrune, pull, rm, tag].map((v) => place(v, p)),
+    subcommands: [fs.history, fs.importVerb, inspect, load, ls, host.imagePrune, pull, rm, save, tag].map((v) => place(v, p)),
   };
 }
 

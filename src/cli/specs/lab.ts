@@ -119,8 +119,25 @@ export const check: VerbDef = {
   load: (() => import("../../commands/lab/check.js")) as Load,
 };
 
+export const curl: VerbDef = {
+  name: "curl",
+  useTail: "[OPTIONS] URL",
+  short: "Fetch a URL from the host's side (reach a published port)",
+  long: [
+    "Send an HTTP GET from the simulated host, as curl on the host would: http://localhost:8080/",
+    "reaches the container that publishes port 8080. Nothing real listens on published ports,",
+    "so this is the way to look at them. Prints the body; errors and exit codes are curl's.",
+  ].join("\n"),
+  args: args.exact(1),
+  flags: [
+    fl("i|include", "bool", "Print the status line and headers before the body"),
+    fl("s|silent", "bool", "Print no error messages"),
+  ],
+  load: (() => import("../../commands/lab/curl.js")) as Load,
+};
+
 /** Verbs under `mockdocker lab`; other lab verbs (curl, ...) are added to this list. */
-export const labVerbs: VerbDef[] = [reset, snapshot, restore, snapshots, clock, replay, check];
+export const labVerbs: VerbDef[] = [reset, snapshot, restore, snapshots, clock, replay, check, curl];
 
 export function labCommand(): CommandSpec {
   const p = "mockdocker lab";

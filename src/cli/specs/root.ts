@@ -8,6 +8,7 @@ import * as s from "./system.js";
 import * as f from "./filesystem.js";
 import * as h from "./host.js";
 import * as n from "./network.js";
+import * as vol from "./volume.js";
 import * as lab from "./lab.js";
 import { stats, update } from "./resources.js";
 
@@ -54,8 +55,10 @@ export const rootSpec: CommandSpec = {
     c.containerCommand(),
     i.imageCommand(),
     n.networkCommand(),
+    vol.volumeCommand(),
     s.systemCommand(),
     h.builderCommand(),
+    place(c.attach, d),
     place(f.commit, d),
     place(f.cp, d),
     place(c.create, d),
@@ -64,6 +67,7 @@ export const rootSpec: CommandSpec = {
     place(f.exportVerb, d),
     place(f.history, d),
     place(f.importVerb, d),
+    place(i.load, d),
     place(s.inspect, d),
     place(c.kill, d),
     place(c.logs, d),
@@ -73,6 +77,7 @@ export const rootSpec: CommandSpec = {
     place(c.restart, d),
     place(c.rm, d, { name: "rm" }),
     place(i.rm, d, { name: "rmi" }),
+    place(i.save, d),
     place(c.start, d),
     place(stats, d),
     place(c.stop, d),

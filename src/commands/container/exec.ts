@@ -5,6 +5,7 @@ import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { checkTty } from "./opts/attach.js";
 import { readKVEnvStrings } from "./opts/kvfile.js";
+import { checkDetachKeys, detachKeysOf, ESCAPE_ERROR, lineSession, terminalSession } from "./opts/shell-session.js";
 
 export interface ExecOptions {
   container: string;
@@ -17,6 +18,8 @@ export interface ExecOptions {
   workdir: string;
   user: string;
   privileged: boolean;
+  /** --detach-keys (empty: the client config's, else ctrl-p,ctrl-q). */
+  detachKeys?: string;
 }
 
 export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
@@ -36,8 +39,7 @@ export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
       throw new StatusError((e as Error).message, 1);
     }
   }
-  const stdin = attachStdin ? await cli.in.readAll() : undefined;
-  const result = await cli.client.containerExec(opts.container, {
+  const req = {
     cmd: opts.command,
     env,
     ...(opts.workdir !== "" ? { workingDir: opts.workdir } : {}),
@@ -46,8 +48,20 @@ export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
     attachStdin,
     detach: opts.detach,
     privileged: opts.privileged,
-    ...(stdin !== undefined ? { stdin } : {}),
-  });
+  };
+  if (attachStdin && cli.in.isTTY) {
+    // A shell on the user's terminal; other programs run as below.
+    const detachKeys = checkDetachKeys(detachKeysOf(cli, opts.detachKeys ?? ""));
+    const shell = await cli.client.containerShell(opts.container, { exec: req, prompt: opts.tty });
+    if (shell) {
+      const end = opts.tty && cli.in.terminal ? await terminalSession(cli, shell, cli.in.terminal({ detachKeys })) : await lineSession(cli, shell, { closeStdin: true });
+      if (end.kind === "detached") throw new StatusError(ESCAPE_ERROR, 1);
+      if (end.kind === "exit" && end.code !== 0) throw new StatusError("", end.code);
+      return;
+    }
+  }
+  const stdin = attachStdin ? await cli.in.readAll() : undefined;
+  const result = await cli.client.containerExec(opts.container, { ...req, ...(stdin !== undefined ? { stdin } : {}) });
   if (opts.detach) return;
   for (const chunk of result.output) {
     (chunk.stream === "stderr" && !opts.tty ? cli.err : cli.out).write(chunk.text);
@@ -68,5 +82,6 @@ export async function action(cli: Cli, flags: ParsedFlags, args: string[]): Prom
     workdir: String(v.workdir ?? ""),
     user: String(v.user ?? ""),
     privileged: v.privileged === true,
+    detachKeys: String(v["detach-keys"] ?? ""),
   });
 }

@@ -27,7 +27,9 @@ export function textReport(r: GradeReport, c: ChalkInstance): string {
   const table = new Table({ head: ["passed", "failed", "skipped", "total"].map(head), style: { head: [], border: [] } });
   table.push([c.green(String(count("pass"))), (count("fail") ? c.red : c.green)(String(count("fail"))), String(count("skip")), String(r.results.length)]);
   out += `\n${table.toString()}\n`;
-  out += r.passed ? `${c.green.bold("All checks passed.")}\n` : `${c.red.bold("Some checks failed.")}\n`;
+  const skipped = count("skip");
+  const verdict = !r.passed ? c.red.bold("Some checks failed.") : skipped > 0 ? c.green.bold(`No check failed (${skipped} skipped).`) : c.green.bold("All checks passed.");
+  out += `${verdict}\n`;
   return out;
 }
 

@@ -10,11 +10,16 @@ import { containerAttributes } from "./process.js";
 import { containerFs } from "./rootfs.js";
 import { containerNetwork } from "../network/access.js";
 import { processEnv } from "../network/hooks.js";
+import { checkLinksRunning } from "../network/links.js";
+import { deliverSignals, execPid, keepExecProcesses } from "./inner-signals.js";
+import { liveProcesses, memoryCeiling } from "./resources.js";
 
 export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResult & { endsAt: number } {
   const c = getContainer(tx.state, ref);
   if (!c.state.running || c.state.restarting) throw conflict(`container ${c.id} is not running`);
   if (c.state.paused) throw conflict(`Container ${c.id} is paused, unpause the container before exec`);
+  // moby: exec create computes the link variables again, which needs every linked container up.
+  checkLinksRunning(tx.state, c);
   const execId = tx.ids.hex64();
   const command = req.cmd.join(" ");
   emitEvent(tx.state, tx.now, "container", `exec_create: ${command}`, c.id, containerAttributes(c, { execID: execId }));
@@ -40,7 +45,7 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
       endsAt: tx.now,
     };
   } else {
-    const pid = c.nextPid++;
+    const pid = execPid(c);
     const run = startProcess({
       argv: req.cmd,
       env,
@@ -52,7 +57,8 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
       ...(req.stdin !== undefined ? { stdin: req.stdin } : {}),
       tty: req.tty,
       startTime: tx.now,
-      processes: c.process?.processes ?? [],
+      processes: liveProcesses(c, tx.now),
+      memoryLimit: memoryCeiling(c.hostConfig),
       random: () => tx.ids.float(),
       network: containerNetwork({ state: tx.state, c, fs, now: tx.now }),
     });
@@ -61,6 +67,8 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
       output: run.output.map((o) => ({ stream: req.tty ? "stdout" : o.stream, text: o.text })),
       endsAt: tx.now + (run.exit?.at ?? 0),
     };
+    keepExecProcesses(c, run.processes ?? [], tx.now, run.exit === null ? null : tx.now + run.exit.at);
+    deliverSignals(tx, c, run.signals.map((sig) => ({ pid: sig.pid, signal: sig.signal, at: tx.now + sig.at })));
   }
   c.execIds = c.execIds.filter((id) => id !== execId);
   emitEvent(tx.state, tx.now, "container", "exec_die", c.id, containerAttributes(c, { execID: execId, exitCode: String(result.exitCode) }));

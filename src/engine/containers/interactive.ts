@@ -187,9 +187,14 @@ class Session implements ShellHandle {
       return { gone: true };
     }
     const { res, start } = r;
-    await this.deliver(res.output, start, onOutput, signal);
+    const end = start + res.elapsed;
+    const finished = await this.deliver(res.output, start, res.blocked ? undefined : end, onOutput, signal);
+    if (!finished) {
+      await this.interrupted();
+      return {};
+    }
     // Let the clock reach the end of the line's work (a frozen one is moved on).
-    if (!res.blocked && res.elapsed > 0 && !signal?.aborted) await this.engine.waitUntil(start + res.elapsed, () => undefined);
+    if (!res.blocked && res.elapsed > 0) await this.engine.transact(() => undefined, { advanceTo: end });
     else if (res.exit !== undefined) await this.engine.transact(() => undefined);
     if (res.exit !== undefined) {
       this.done = true;
@@ -198,20 +203,39 @@ class Session implements ShellHandle {
     return res.blocked ? { blocked: true } : {};
   }
 
-  /** Hands output over as time reaches it: at once on a frozen clock, paced on a running one. */
-  private async deliver(output: Array<ShellOutput & { at: number }>, start: number, onOutput: (o: ShellOutput) => void, signal?: AbortSignal): Promise<void> {
+  /**
+   * Hands output over as time reaches it, then lets time reach `end`: at once on a frozen
+   * clock, really waited for on a running one. False when the signal (Ctrl-C) cut it short.
+   */
+  private async deliver(output: Array<ShellOutput & { at: number }>, start: number, end: number | undefined, onOutput: (o: ShellOutput) => void, signal?: AbortSignal): Promise<boolean> {
     const view = await this.engine.view();
     const frozen = view.state.clock.frozenAt !== undefined;
     let now = view.now;
-    for (const o of output) {
-      if (signal?.aborted) return;
-      const due = start + o.at;
-      if (!frozen && due > now) {
-        await this.engine.options.sleep(due - now);
-        now = due;
+    const waitFor = async (due: number) => {
+      while (!frozen && due > now && !signal?.aborted) {
+        const slice = Math.min(due - now, 100);
+        await this.engine.options.sleep(slice);
+        now += slice;
       }
+    };
+    for (const o of output) {
+      await waitFor(start + o.at);
+      if (signal?.aborted) return false;
       onOutput({ stream: o.stream, text: o.text });
     }
+    if (end !== undefined) await waitFor(end);
+    return !signal?.aborted;
+  }
+
+  /** Ctrl-C while a line was still running: what it had not printed yet, and its exit, are off. */
+  private async interrupted(): Promise<void> {
+    if (this.t.exec) return;
+    await this.engine.transact((tx) => {
+      const p = tx.state.containers[this.t.id]?.process;
+      if (!p || tx.state.containers[this.t.id]!.state.startedAt !== this.t.startedAt) return;
+      p.pending = p.pending.filter((o) => o.at <= tx.now);
+      if (p.exitAt !== null && p.exitAt > tx.now) p.exitAt = null;
+    });
   }
 
   private endExec(tx: Tx, c: ContainerRecord, code: number): void {

@@ -8,7 +8,7 @@ import type { ContainerRecord } from "../model.js";
 import { networkByName } from "./endpoints.js";
 import { containerByName, getContainer } from "./lookup.js";
 import { containerAttributes, flushOutput, handleExit, removeContainerRecord, runMainProcess, settleContainer, StartError } from "./process.js";
-import { parseSignal } from "./signals.js";
+import { parseKillSignal, parseSignal, reactionTo } from "./signals.js";
 import { heavy } from "../heavy.js";
 import type { OutputChunk } from "../runtime/types.js";
 import { removeAnonymousVolumes } from "../volumes/attach.js";
@@ -72,7 +72,7 @@ export function stopContainer(tx: Tx, ref: string, opts: { signal?: string; time
   const signal = parseSignal(opts.signal || stopSignalOf(c));
   const graceSeconds = opts.timeout ?? c.config.StopTimeout ?? 10;
   emitEvent(tx.state, tx.now, "container", "kill", c.id, containerAttributes(c, { signal: String(signal.number) }));
-  const reaction = signal.number === 9 ? { kind: "exit" as const, code: 137 } : c.process?.onTerm ?? { kind: "ignore" as const };
+  const reaction = reactionTo(signal, c.process?.onTerm);
   let downAt: number;
   let code: number;
   const p = c.process!;
@@ -101,8 +101,9 @@ export function settleStopped(tx: Tx, c: ContainerRecord): void {
 }
 
 export function killContainer(tx: Tx, ref: string, signalName: string | undefined): void {
+  // The signal is checked before the container is looked up (moby: daemon/kill.go).
+  const signal = parseKillSignal(signalName || "SIGKILL");
   const c = getContainer(tx.state, ref);
-  const signal = parseSignal(signalName || "SIGKILL");
   const s = c.state;
   if (!s.running || s.restarting) {
     throw conflict(`cannot kill container: ${ref}: container ${c.id} is not running`);
@@ -116,10 +117,11 @@ export function killContainer(tx: Tx, ref: string, signalName: string | undefine
     handleExit(tx, c, tx.now, 137);
     return;
   }
-  if (["SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP"].includes(signal.name) && p.onTerm.kind === "exit") {
+  const reaction = reactionTo(signal, p.onTerm);
+  if (reaction.kind === "exit") {
     s.manuallyStopped = true;
-    if (p.onTerm.log) p.pending.push(...shutdownLog(c, p.onTerm.log, tx.now));
-    handleExit(tx, c, tx.now, p.onTerm.code);
+    if (reaction.log) p.pending.push(...shutdownLog(c, reaction.log, tx.now));
+    handleExit(tx, c, tx.now, reaction.code);
   }
   // Other signals, and signals a PID 1 has no handler for, change nothing.
 }

@@ -4,7 +4,7 @@
 // after it end the stream with an error message, as the daemon writes them.
 import type { JsonMessage } from "../api-types.js";
 import { emitEvent } from "../events.js";
-import { EngineError, invalidParameter, notFound } from "../errors.js";
+import { invalidParameter, notFound } from "../errors.js";
 import type { Tx } from "../host.js";
 import type { HostState, ImageRecord } from "../model.js";
 import {
@@ -25,11 +25,18 @@ import { formatPlatform, parsePlatform, samePlatform, type Platform } from "./pl
 import { layerMessages } from "./pull-layers.js";
 import { addReference } from "./refs.js";
 import type { RemoteImage, RemoteSource } from "./source.js";
+import { hubUser, type AuthConfig } from "../registry/auth.js";
+import { unreachableRegistry } from "../registry/endpoint.js";
 
 export interface PullOptions {
   allTags?: boolean;
   platform?: string;
+  /** X-Registry-Auth: the credentials the client holds for the reference's registry. */
+  auth?: AuthConfig;
 }
+
+/** A fixed source (Docker Hub only), or one chosen by the reference's domain. */
+export type SourceOf = RemoteSource | ((ref: NamedReference) => RemoteSource);
 
 /** A failure after the stream started: it becomes the stream's last (error) message. */
 class StreamError extends Error {}
@@ -46,26 +53,25 @@ function parseRef(ref: string): NamedReference {
   }
 }
 
-/** What Go's HTTP client reports when nothing listens on the registry's port. */
-export function unreachableRegistry(domain: string): EngineError {
-  const [host, port] = domain.split(":") as [string, string | undefined];
-  const loopback = host === "localhost" || /^127\./.test(host) || host === "[::1]";
-  if (loopback) {
-    // Loopback registries are insecure by default: the plain-HTTP attempt's error is the last one.
-    const ip = host === "localhost" ? "127.0.0.1" : host;
-    return new EngineError(`Get "http://${domain}/v2/": dial tcp ${ip}:${port ?? "80"}: connect: connection refused`, 500);
-  }
-  return new EngineError(`Get "https://${domain}/v2/": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`, 500);
-}
-
 const denied = (ref: NamedReference) =>
   notFound(`pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
 const manifestUnknown = (ref: NamedReference) => notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
 
-function checkRepository(src: RemoteSource, ref: NamedReference): void {
+function sourceOf(srcOf: SourceOf, ref: NamedReference): RemoteSource {
+  if (typeof srcOf === "function") return srcOf(ref);
   if (ref.domain !== DEFAULT_DOMAIN) throw unreachableRegistry(ref.domain);
-  if (familiarName(ref) === "scratch") throw invalidParameter("'scratch' is a reserved name");
+  return srcOf;
+}
+
+function checkRepository(tx: Tx, src: RemoteSource, ref: NamedReference, auth: AuthConfig | undefined): void {
+  if (ref.domain === DEFAULT_DOMAIN && familiarName(ref) === "scratch") throw invalidParameter("'scratch' is a reserved name");
+  if (ref.domain !== DEFAULT_DOMAIN) return; // a registry container answers "manifest unknown" for any name
   if (!src.repository(ref.path)) throw denied(ref);
+  if (src.isPrivate?.(ref.path)) {
+    const url = `https://registry-1.docker.io/v2/${ref.path}/manifests/${ref.digest ?? ref.tag ?? "latest"}`;
+    const user = hubUser(tx.state, auth, url);
+    if (user === undefined || user !== ref.path.split("/")[0]) throw denied(ref);
+  }
 }
 
 function resolveRemote(src: RemoteSource, ref: NamedReference): RemoteImage {
@@ -117,6 +123,8 @@ function materialize(src: RemoteSource, state: HostState, remote: RemoteImage, s
     if (state.layers[diffId]) continue;
     const def = src.layer(diffId);
     state.layers[diffId] = def ? { diffId, blobDigest: def.blobDigest, size: def.size } : { diffId, size: 0 };
+    // Layers made on some host (commit, build) travel with their files.
+    if (def?.keepFiles) state.layers[diffId]!.files = structuredClone(def.files);
   }
   state.images[record.id] = record;
   return { id: record.id, messages };
@@ -177,22 +185,26 @@ function run(src: RemoteSource, tx: Tx, ref: NamedReference, refs: NamedReferenc
   return finish(tx, ref, out, updated);
 }
 
-export function pullFrom(src: RemoteSource, tx: Tx, ref: string, opts: PullOptions = {}): JsonMessage[] {
+export function pullFrom(srcOf: SourceOf, tx: Tx, ref: string, opts: PullOptions = {}): JsonMessage[] {
   const named = parseRef(ref);
-  if (opts.allTags && isNameOnly(named)) return pullAllTagsFrom(src, tx, ref, opts);
+  if (opts.allTags && isNameOnly(named)) return pullAllTagsFrom(srcOf, tx, ref, opts);
   const platform = opts.platform ? parsePlatform(opts.platform) : undefined;
   const target = tagNameOnly(named);
-  checkRepository(src, target);
+  const src = sourceOf(srcOf, target);
+  checkRepository(tx, src, target, opts.auth);
   resolveRemote(src, target);
   return run(src, tx, target, [target], platform);
 }
 
 /** docker pull -a: every tag of the repository, in the registry's (sorted) order. */
-export function pullAllTagsFrom(src: RemoteSource, tx: Tx, ref: string, opts: Omit<PullOptions, "allTags"> = {}): JsonMessage[] {
+export function pullAllTagsFrom(srcOf: SourceOf, tx: Tx, ref: string, opts: Omit<PullOptions, "allTags"> = {}): JsonMessage[] {
   const named = parseRef(ref);
   if (!isNameOnly(named)) throw invalidParameter("tag can't be used with --all-tags/-a");
   const platform = opts.platform ? parsePlatform(opts.platform) : undefined;
-  checkRepository(src, named);
+  const src = sourceOf(srcOf, named);
+  checkRepository(tx, src, named, opts.auth);
   const tags = [...src.tags(named.path)].sort();
+  // distribution's tags endpoint answers NAME_UNKNOWN for a repository it never saw.
+  if (tags.length === 0) throw notFound("name unknown: repository name not known to registry");
   return run(src, tx, named, tags.map((tag) => ({ ...named, tag })), platform);
 }

@@ -6,10 +6,17 @@ export interface RemoteImage extends CatalogueImage {
   platforms?: string[];
 }
 
+/** A layer blob; `keepFiles` when the catalogue does not hold its files (pushed local layers). */
+export interface RemoteLayer extends CatalogueLayer {
+  keepFiles?: boolean;
+}
+
 export interface RemoteSource {
   repository(path: string): boolean;
   tag(path: string, tag: string): RemoteImage | undefined;
   digest(path: string, digest: string): RemoteImage | undefined;
   tags(path: string): string[];
-  layer(diffId: string): CatalogueLayer | undefined;
+  layer(diffId: string): RemoteLayer | undefined;
+  /** Docker Hub: repositories only their owner may pull. */
+  isPrivate?(path: string): boolean;
 }

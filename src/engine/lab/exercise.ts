@@ -154,6 +154,8 @@ export function validateExercise(data: unknown): Exercise {
       if (!type) fail(`${where}: "${k}" does not belong in a ${checkKind(check as CheckSpec)} check`);
       if (!typeOk(v, type!)) fail(`${where}.${k} must be ${type === "strings" ? "a string or a list of strings" : `a ${type}`}`);
     }
+    const file = check.file as Record<string, unknown> | undefined;
+    if (file !== undefined && (typeof file.path !== "string" || !file.path.startsWith("/"))) fail(`${where}.file needs an absolute "path"`);
     if (typeof check.used === "string" || typeof check.avoid === "string") {
       try {
         new RegExp(String(check.used ?? check.avoid));

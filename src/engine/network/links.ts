@@ -80,6 +80,10 @@ export function checkLinksRunning(state: HostState, c: ContainerRecord): void {
     if (!child.state.running || child.state.restarting) {
       throw new EngineError(`Cannot link to a non running container: ${child.name} AS ${linkName}`, 500);
     }
+    // moby: daemon/container_operations_unix.go isLinkable.
+    if (c.networks["bridge"] && !child.networks["bridge"]) {
+      throw new EngineError(`Cannot link to ${child.name}, as it does not belong to the default network`, 500);
+    }
   }
 }
 

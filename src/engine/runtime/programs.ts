@@ -192,6 +192,7 @@ function runProgram(state: ProcessState, program: string, argv: string[], opts: 
     processes: state.processes,
   });
   replay(state, result.output, base, opts);
+  if (result.oomAt !== undefined) state.oomAt ??= base + result.oomAt;
   if (result.exit === null) {
     // A service that keeps running brings its own process table (master and workers).
     for (const p of result.processes ?? []) {
@@ -241,6 +242,7 @@ export function runProcess(ctx: ProcessContext, limits = LIMITS): RuntimeResult 
   const output = [...state.output].sort((a, b) => a.at - b.at);
   const result: RuntimeResult = { output, exit, signals: state.signals, processes: state.processes };
   if (exit === null) result.onTerm = onTerm;
+  if (state.oomAt !== undefined) result.oomAt = state.oomAt;
   return result;
 }
 

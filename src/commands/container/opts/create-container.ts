@@ -28,10 +28,53 @@ async function pullImage(cli: Cli, ref: NamedReference, req: ContainerCreateRequ
 /** Creates the container and returns its ID; errors are returned as docker's create path raises them. */
 export async function createContainer(cli: Cli, req: ContainerCreateRequest, opts: CreateStepOptions): Promise<string> {
   for (const w of opts.warnings) cli.err.write(`${w}\n`);
-  const cidFile = req.hostConfig.containerIdFile;
-  if (cidFile !== "" && cli.files.exists(cidFile)) {
-    throw new Error(`container ID file found, make sure the other container isn't running or delete ${cidFile}`);
+  const cid = openCidFile(cli, req.hostConfig.containerIdFile);
+  try {
+    const id = await createWithPull(cli, req, opts);
+    cid.write(id);
+    return id;
+  } finally {
+    cid.close();
   }
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  EROFS: "read-only file system",
+  EEXIST: "file exists",
+};
+
+/**
+ * newCIDFile: refused when the file exists; created (empty) before the container, removed again
+ * unless the ID was written (without a newline).
+ */
+function openCidFile(cli: Cli, path: string): { write(id: string): void; close(): void } {
+  if (path === "") return { write: () => undefined, close: () => undefined };
+  if (cli.files.exists(path)) throw new Error(`container ID file found, make sure the other container isn't running or delete ${path}`);
+  try {
+    cli.files.writeNew(path, "");
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? "";
+    throw new Error(`failed to create the container ID file: open ${path}: ${ERRNO_TEXT[code] ?? (e as Error).message}`);
+  }
+  let written = false;
+  return {
+    write(id) {
+      cli.files.remove(path);
+      cli.files.writeNew(path, id);
+      written = true;
+    },
+    close() {
+      if (!written) cli.files.remove(path);
+    },
+  };
+}
+
+async function createWithPull(cli: Cli, req: ContainerCreateRequest, opts: CreateStepOptions): Promise<string> {
 
   const ref = parseAnyReference(req.image);
   const named = ref.kind === "named" ? tagNameOnly(ref.ref) : undefined;
@@ -49,6 +92,5 @@ export async function createContainer(cli: Cli, req: ContainerCreateRequest, opt
     response = await cli.client.containerCreate(req);
   }
   for (const w of response.Warnings ?? []) cli.err.write(`WARNING: ${w}\n`);
-  if (cidFile !== "") cli.files.writeNew(cidFile, response.Id);
   return response.Id;
 }

@@ -1,10 +1,13 @@
 // Attached stdin talking to a shell in a container (docker/cli hijack.go, seen from the user):
 // on a terminal, prompts, line editing, Ctrl-C, Ctrl-D and the detach keys; from a pipe or a
 // terminal without -t, each line as it arrives and the end of input.
-import type { ShellHandle, ShellOutput } from "../../../client/api.js";
+import type { ShellHandle, ShellOutput, ShellStep } from "../../../client/api.js";
 import { DEFAULT_DETACH_KEYS, detachKeyBytes } from "../../../cli/detach-keys.js";
 import { DaemonError } from "../../../cli/errors.js";
 import type { Cli, Terminal } from "../../../cli/types.js";
+
+/** moby/term EscapeError's text: what attach and exec -it print when the user detaches. */
+export const ESCAPE_ERROR = "read escape sequence";
 
 export type SessionEnd = { kind: "exit"; code: number } | { kind: "detached" } | { kind: "gone" } | { kind: "stdin-closed" };
 
@@ -39,7 +42,12 @@ export async function terminalSession(cli: Cli, shell: ShellHandle, term: Termin
         shell.interrupt();
         continue;
       }
-      let step = input.kind === "eof" ? await shell.eof(out) : await shell.runLine(input.text, out);
+      let step: ShellStep & { interrupted?: boolean; detached?: boolean } = input.kind === "eof" ? await shell.eof(out) : await whileWatching(term, (signal) => shell.runLine(input.text, out, signal));
+      if (step.interrupted) {
+        cli.out.write("^C\n");
+        continue;
+      }
+      if (step.detached) return { kind: "detached" };
       while (step.blocked) {
         const key = await term.waitKey();
         if (key === "detach") return { kind: "detached" };
@@ -53,6 +61,25 @@ export async function terminalSession(cli: Cli, shell: ShellHandle, term: Termin
   } finally {
     term.close();
   }
+}
+
+/** Runs a line while the keyboard is watched: Ctrl-C cuts it short, the detach keys leave it running. */
+async function whileWatching(term: Terminal, run: (signal: AbortSignal) => Promise<ShellStep>): Promise<ShellStep & { interrupted?: boolean; detached?: boolean }> {
+  const abort = new AbortController();
+  let key: "interrupt" | "detach" | undefined;
+  let running = true;
+  const watch = term.waitKey().then((k) => {
+    if (!running) return;
+    key = k;
+    abort.abort();
+  });
+  void watch;
+  const step = await run(abort.signal);
+  running = false;
+  term.stopWaiting?.();
+  if (key === "interrupt") return { interrupted: true };
+  if (key === "detach") return { detached: true };
+  return step;
 }
 
 /**

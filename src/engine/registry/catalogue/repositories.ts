@@ -6,6 +6,8 @@ const repo = (path: string, description: string, stars: number, official: boolea
   ({ path, description, stars, official, tags });
 
 export const repositories: RepositoryDef[] = [
+  repo("progrium/stress", "", 60, false, { latest: "progrium-stress" }),
+  repo("tutum/lamp", "Out-of-the-box LAMP image (PHP+MySQL)", 240, false, { latest: "tutum-lamp" }),
   repo("library/hello-world", "Hello World! (an example of minimal Dockerization)", 2_400, true, { latest: "hello-world" }),
   repo("library/busybox", "Busybox base image.", 3_400, true, { latest: "busybox-1.37", "1.37": "busybox-1.37", "1.37.0": "busybox-1.37", "1.36": "busybox-1.36", "1.36.1": "busybox-1.36" }),
   repo("library/alpine", "A minimal Docker image based on Alpine Linux with a complete package index and only 5 MB in size!", 11_200, true, {

@@ -68,6 +68,8 @@ export interface RepositoryDef {
   /** Roughly what Docker Hub showed in 2025. */
   stars: number;
   official: boolean;
+  /** Only its owner (the namespace's account) may pull it. */
+  private?: boolean;
   /** Tag -> image key. */
   tags: Record<string, string>;
 }

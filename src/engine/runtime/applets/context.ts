@@ -85,6 +85,8 @@ export class ProcessState {
   outputBytes = 0;
   readonly output: OutputChunk[] = [];
   readonly signals: SentSignal[] = [];
+  /** When the kernel OOM-killed one of this process's children (a program reported it). */
+  oomAt?: number;
   readonly processes: ProcessInfo[];
   private nextPid: number;
   /** Runs a program found by path or PATH lookup; installed by the runtime. */

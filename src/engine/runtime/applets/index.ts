@@ -10,5 +10,7 @@ import { sed } from "./sed.js";
 import { awk } from "./awk.js";
 import { wget } from "./net-wget.js";
 import { ping } from "./net-ping.js";
+import { nc } from "./net-nc.js";
+import { nslookup } from "./net-nslookup.js";
 
-export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk, wget, ping };
+export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk, wget, ping, nc, nslookup };

@@ -2,6 +2,7 @@
 import type { Program, ProcessContext, ProcessResult } from "../types.js";
 import { byteLength, STATUS_TEXT } from "./http.js";
 import { Output } from "./util.js";
+import { parseResponse } from "../applets/net-common.js";
 
 const VERSION = "8.14.1";
 
@@ -113,9 +114,17 @@ export const curl: Program = {
     const ip = local ? (host === "localhost" ? "127.0.0.1" : host) : /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : ctx.network?.resolve(host);
     if (ip === undefined) return fail(6, `Could not resolve host: ${host}`);
     if (flags.verbose) out.err(0, `*   Trying ${ip}:${url.port}...`);
-    const res = ctx.network?.httpGet(host, url.port, url.path);
-    if (!res) return fail(7, `Failed to connect to ${host} port ${url.port} after 0 ms: Couldn't connect to server`);
-    const statusLine = `HTTP/1.1 ${res.status} ${STATUS_TEXT[res.status] ?? ""}`;
+    const request = `${flags.head ? "HEAD" : "GET"} ${url.path} HTTP/1.1\r\nHost: ${url.host}${url.port === 80 || url.port === 443 ? "" : ":" + url.port}\r\nUser-Agent: curl/${VERSION}\r\nAccept: */*\r\n\r\n`;
+    const conn = ctx.network?.exchange?.(ip === "::1" ? "127.0.0.1" : ip, url.port, request, ctx.startTime);
+    if (!conn || !conn.ok) {
+      const after = conn?.afterMs ?? 0;
+      if (!flags.silent || flags.showError) out.err(after, `curl: (7) Failed to connect to ${host} port ${url.port} after ${after} ms: Couldn't connect to server`);
+      return { output: out.chunks, exit: { code: 7, at: after + 1 } };
+    }
+    if (conn.reply === "") return fail(52, "Empty reply from server");
+    const res = parseResponse(conn.reply);
+    if (!res) return fail(1, "Received HTTP/0.9 when not allowed");
+    const statusLine = `HTTP/1.1 ${res.status} ${res.statusText || (STATUS_TEXT[res.status] ?? "")}`;
     const headerText = [statusLine, ...Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`)].map((l) => l + "\r\n").join("") + "\r\n";
     if (flags.verbose) {
       out.err(0, `* Connected to ${host} (${ip}) port ${url.port}`, "* using HTTP/1.x", `> ${flags.head ? "HEAD" : "GET"} ${url.path} HTTP/1.1`,

@@ -27,6 +27,7 @@ export function lookupProgram(name: string): Program | undefined {
 }
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+const NETWORK_TOOLS = new Set(["ping", "wget", "nc", "nslookup", "curl"]);
 
 function fileAt(ctx: ProcessContext, path: string): FileEntry | undefined {
   try {
@@ -69,6 +70,8 @@ export function resolveCommand(ctx: ProcessContext, argv: string[], depth = 0): 
     }
   }
   // The image may not carry every binary as a file; fall back to the program of that name.
+  // Network tools are the exception: many images lack them, and saying so is the lesson.
+  if (NETWORK_TOOLS.has(basename(cmd))) return undefined;
   const program = lookupProgram(basename(cmd));
   return program ? { path: cmd, program, argv } : undefined;
 }

@@ -15,8 +15,10 @@ import { psql } from "./psql.js";
 import { python } from "./python.js";
 import { redisCli } from "./redis-cli.js";
 import { redisEntrypoint, redisServer } from "./redis.js";
-import { registry, registryEntrypoint } from "./registry.js";
+import { registry, registryEntrypoint, registryHttp } from "./registry.js";
 import { apache2, apache2Foreground, php, wordpressEntrypoint } from "./wordpress.js";
+import { stress } from "./stress.js";
+import { lampRun, supervisord } from "./supervisord.js";
 
 export const servicePrograms: Record<string, Program> = {
   hello,
@@ -47,6 +49,9 @@ export const servicePrograms: Record<string, Program> = {
   apache2,
   php,
   curl,
+  stress,
+  supervisord,
+  "lamp-run": lampRun,
 };
 
 registerOwnPrograms(servicePrograms);
@@ -68,6 +73,7 @@ export type HttpResponderFn = (fs: ContainerFs, path: string, opts?: HttpOptions
 
 /** How the static-file servers answer HTTP, by program name (python's http.server by `python`). */
 export const httpResponders: Record<string, HttpResponderFn> = {
+  registry: registryHttp,
   nginx: httpResponder,
   "nginx-debug": httpResponder,
   httpd: httpdHttp,
@@ -78,6 +84,7 @@ export const httpResponders: Record<string, HttpResponderFn> = {
 
 export { setProgramLookup, lookupProgram, resolveCommand, execInto, type ProgramLookup } from "./exec.js";
 export { shiftLogTimestamps } from "./timefmt.js";
+export { respawnSupervised } from "./supervisord.js";
 export { httpResponder } from "./nginx.js";
 export type { HttpOptions, HttpResponse } from "./http.js";
 // For the simulated network's server side (network/talk.ts).

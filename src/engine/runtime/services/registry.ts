@@ -1,7 +1,11 @@
 // The registry image (Distribution): /entrypoint.sh and `registry serve`.
+import type { ContainerFs } from "../../fs/types.js";
+import { MEDIA_MANIFEST } from "../../registry/manifest.js";
+import { fsStorage } from "../../registry/storage.js";
 import type { Program, ProcessResult } from "../types.js";
+import { byteLength, type HttpOptions, type HttpResponse } from "./http.js";
 import { dashNotFound, execInto } from "./exec.js";
-import { isoNano } from "./timefmt.js";
+import { httpDate, isoNano } from "./timefmt.js";
 import { getenv, Output, randomUuid, termAnchor } from "./util.js";
 
 /** /entrypoint.sh: a config path or a registry subcommand gets `registry` in front. */
@@ -62,3 +66,60 @@ export const registry: Program = {
     };
   },
 };
+
+// The registry's HTTP API as other containers and the host reach it (distribution:
+// registry/handlers/app.go, catalog.go, tags.go, manifests.go; errors from registry/api/v2).
+const JSON_TYPE = "application/json; charset=utf-8";
+
+function apiResponse(status: number, body: string, type = JSON_TYPE, extra: Record<string, string> = {}): HttpResponse {
+  return {
+    status,
+    headers: { "Content-Type": type, "Docker-Distribution-Api-Version": "registry/2.0", ...extra, "Content-Length": String(byteLength(body)) },
+    body,
+  };
+}
+
+function apiError(status: number, code: string, message: string, detail: unknown): HttpResponse {
+  return apiResponse(status, JSON.stringify({ errors: [{ code, message, detail }] }) + "\n");
+}
+
+export function registryHttp(fs: ContainerFs, rawPath: string, opts: HttpOptions = {}): HttpResponse {
+  const path = rawPath.split("?")[0]!;
+  const query = new URLSearchParams(rawPath.includes("?") ? rawPath.slice(rawPath.indexOf("?") + 1) : "");
+  const storage = fsStorage(fs);
+  const res = (() => {
+    if (path === "/v2" || path === "/v2/") return apiResponse(200, "{}");
+    if (path === "/v2/_catalog") {
+      let repos = storage.repositories();
+      const n = Number(query.get("n") ?? "");
+      if (Number.isInteger(n) && n > 0) repos = repos.slice(0, n);
+      return apiResponse(200, JSON.stringify({ repositories: repos }) + "\n", "application/json");
+    }
+    const tags = /^\/v2\/(.+)\/tags\/list$/.exec(path);
+    if (tags) {
+      const name = tags[1]!;
+      const list = storage.tags(name);
+      if (list.length === 0 && !storage.repositories().includes(name)) {
+        return apiError(404, "NAME_UNKNOWN", "repository name not known to registry", { name });
+      }
+      return apiResponse(200, JSON.stringify({ name, tags: list }) + "\n", "application/json");
+    }
+    const manifest = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(path);
+    if (manifest) {
+      const [, name, reference] = manifest as unknown as [string, string, string];
+      const digest = reference.startsWith("sha256:") ? reference : storage.tag(name, reference);
+      const body = digest && storage.hasManifest(name, digest) ? storage.getBlob(digest) : undefined;
+      if (!body || !digest) return apiError(404, "MANIFEST_UNKNOWN", "manifest unknown", { Tag: reference });
+      return apiResponse(200, body, MEDIA_MANIFEST, { "Docker-Content-Digest": digest, Etag: `"${digest}"` });
+    }
+    const blob = /^\/v2\/(.+)\/blobs\/(sha256:[a-f0-9]{64})$/.exec(path);
+    if (blob) {
+      const data = storage.hasLayer(blob[1]!, blob[2]!) ? storage.getBlob(blob[2]!) : undefined;
+      if (data === undefined) return apiError(404, "BLOB_UNKNOWN", "blob unknown to registry", blob[2]);
+      return apiResponse(200, data, "application/octet-stream", { "Docker-Content-Digest": blob[2]! });
+    }
+    return { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Content-Length": "19" }, body: "404 page not found\n" };
+  })();
+  if (opts.now !== undefined) res.headers = { ...res.headers, Date: httpDate(opts.now) };
+  return opts.method === "HEAD" ? { ...res, body: "" } : res;
+}

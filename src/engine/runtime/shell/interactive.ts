@@ -102,7 +102,8 @@ export function createShellSession(
     prompt() {
       if (!showPrompt) return "";
       if (pending !== "") return session.vars.get("PS2") ?? "> ";
-      const home = session.vars.get("HOME");
+      // Without HOME the shell falls back to the user's home (root's is /root).
+      const home = session.vars.get("HOME") ?? (root ? "/root" : undefined);
       const cwd = home && home !== "/" && (session.cwd === home || session.cwd.startsWith(home + "/")) ? "~" + session.cwd.slice(home.length) : session.cwd;
       const mark = root ? "#" : "$";
       if (flavor === "bash") return `${root ? "root" : user}@${ctx.hostname}:${cwd}${mark} `;
