@@ -43,6 +43,8 @@ export interface Sandbox {
   /** A deep copy of the host state, for assertions. */
   state(): HostState | undefined;
   readonly files: Map<string, string>;
+  /** The client's config.json as commands left it (logins live here, not in the host state). */
+  clientConfig(): ClientConfig;
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -60,10 +62,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const client = localClient(engine);
   const lab = localLab(engine);
   const fileMap = new Map<string, string>();
+  // One client config for the sandbox's life, so a login is seen by later commands.
+  const config: ClientConfig = options.config ?? {};
+  const configFile = {
+    path: "/root/.docker/config.json",
+    async update(change: (c: ClientConfig) => ClientConfig) {
+      const next = change(structuredClone(config));
+      for (const key of Object.keys(config)) delete (config as Record<string, unknown>)[key];
+      return Object.assign(config, next);
+    },
+  };
   const files: HostFiles = options.files ?? memoryHostFiles(fileMap);
   return {
     files: fileMap,
     state: () => store.snapshot(),
+    clientConfig: () => structuredClone(config),
     async run(command, runOptions = {}) {
       const argv = typeof command === "string" ? splitCommandLine(command) : [...command];
       if (argv[0] === "docker" || argv[0] === "mockdocker") argv.shift();
@@ -102,7 +115,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           },
         },
         client,
-        config: options.config ?? {},
+        config,
+        configFile,
         env: options.env ?? {},
         files,
         lab,

@@ -2,7 +2,7 @@
 // Kept by conf; conf is only loaded when the file exists, so a fresh host starts fast.
 import fs from "node:fs";
 import path from "node:path";
-import type { ClientConfig } from "./types.js";
+import type { ClientConfig, ClientConfigFile } from "./types.js";
 
 export function clientConfigDir(dataDir: string, env: Record<string, string | undefined>): string {
   return env.DOCKER_CONFIG ? path.resolve(env.DOCKER_CONFIG) : path.join(dataDir, "client");
@@ -34,7 +34,22 @@ export async function readClientConfig(dataDir: string, env: Record<string, stri
   }
 }
 
-export async function updateClientConfig(dataDir: string, env: Record<string, string | undefined>, change: (config: ClientConfig) => ClientConfig): Promise<void> {
+export async function updateClientConfig(dataDir: string, env: Record<string, string | undefined>, change: (config: ClientConfig) => ClientConfig): Promise<ClientConfig> {
   const store = await openConfig(clientConfigDir(dataDir, env));
-  store.store = change({ ...store.store });
+  const next = change({ ...store.store });
+  store.store = next;
+  return next;
+}
+
+/** The config file a command may change (login, logout); `current` is updated in place. */
+export function clientConfigFile(dataDir: string, env: Record<string, string | undefined>, current: ClientConfig): ClientConfigFile {
+  return {
+    path: path.join(clientConfigDir(dataDir, env), "config.json"),
+    async update(change) {
+      const next = await updateClientConfig(dataDir, env, change);
+      for (const key of Object.keys(current)) delete (current as Record<string, unknown>)[key];
+      Object.assign(current, next);
+      return next;
+    },
+  };
 }

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import type { DaemonApi } from "../client/api.js";
 import { Engine } from "../engine/host.js";
 import { FileStore } from "../store/file-store.js";
-import { readClientConfig } from "./client-config.js";
+import { clientConfigFile, readClientConfig } from "./client-config.js";
 import { extractDataDir, parseClock, resolveDataDir } from "./environment.js";
 import { nodeHostFiles, nodeOutStream, nodeStdin } from "./node-io.js";
 import type { Cli, OutStream } from "./types.js";
@@ -35,6 +35,7 @@ export function openNodeHost(argv: string[], env: NodeJS.ProcessEnv): NodeHost {
 }
 
 export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.ProcessEnv): Promise<Cli> {
+  const config = await readClientConfig(host.dataDir, env);
   return {
     out:
       fileOutput(1) ??
@@ -45,7 +46,8 @@ export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.Pro
     err: lazyOutput(() => nodeOutStream(process.stderr)),
     in: nodeStdin(),
     client,
-    config: await readClientConfig(host.dataDir, env),
+    config,
+    configFile: clientConfigFile(host.dataDir, env, config),
     env: { ...env },
     files: nodeHostFiles(),
   };

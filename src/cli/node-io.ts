@@ -63,6 +63,7 @@ export function nodeStdin(): InStream {
   };
   let all: Promise<string> | undefined;
   let allBytes: Promise<Uint8Array> | undefined;
+  let ttyLines: (() => Promise<string | null>) | undefined;
   return {
     get isTTY() {
       return isTTY();
@@ -72,16 +73,30 @@ export function nodeStdin(): InStream {
     terminal: ({ detachKeys }) => nodeTerminal(process.stdin, process.stdout, detachKeys),
     async readLine() {
       if (isTTY()) {
-        const stdin = process.stdin;
-        const { createInterface } = await import("node:readline");
-        const rl = createInterface({ input: stdin });
-        return new Promise<string | null>((resolve) => {
-          rl.once("line", (line) => {
-            rl.close();
-            resolve(line);
-          });
-          rl.once("close", () => resolve(null));
-        });
+        // One reader for the whole command (a line typed ahead is kept), paused in between so
+        // the process can end.
+        if (!ttyLines) {
+          const { createInterface } = await import("node:readline");
+          const rl = createInterface({ input: process.stdin, terminal: false });
+          const queue: Array<string | null> = [];
+          let waiting: ((l: string | null) => void) | undefined;
+          const put = (l: string | null) => {
+            rl.pause();
+            if (waiting) {
+              const w = waiting;
+              waiting = undefined;
+              w(l);
+            } else queue.push(l);
+          };
+          rl.on("line", (l) => put(l));
+          rl.on("close", () => put(null));
+          ttyLines = () => {
+            if (queue.length > 0) return Promise.resolve(queue.shift()!);
+            rl.resume();
+            return new Promise((resolve) => (waiting = resolve));
+          };
+        }
+        return ttyLines();
       }
       listen();
       for (;;) {

@@ -65,20 +65,21 @@ function plural(n: number): string {
 /** cli/required.go: the argument-count checks and their exact texts. */
 export function checkArgs(spec: ArgsSpec, use: string, path: string, count: number): void {
   const tail = (word: string) => `\n\nUsage:  ${use}\n\n${word} '${path} --help' for more information`;
+  const program = path.split(" ")[0];
   switch (spec.kind) {
     case "any":
       return;
     case "none":
-      if (count > 0) throw new StatusError(`docker: '${path}' accepts no arguments${tail("Run")}`);
+      if (count > 0) throw new StatusError(`${program}: '${path}' accepts no arguments${tail("Run")}`);
       return;
     case "exact":
-      if (count !== spec.n) throw new StatusError(`docker: '${path}' requires ${spec.n} ${plural(spec.n)}${tail("Run")}`);
+      if (count !== spec.n) throw new StatusError(`${program}: '${path}' requires ${spec.n} ${plural(spec.n)}${tail("Run")}`);
       return;
     case "min":
-      if (count < spec.n) throw new StatusError(`docker: '${path}' requires at least ${spec.n} ${plural(spec.n)}${tail("See")}`);
+      if (count < spec.n) throw new StatusError(`${program}: '${path}' requires at least ${spec.n} ${plural(spec.n)}${tail("See")}`);
       return;
     case "max":
-      if (count > spec.n) throw new StatusError(`docker: '${path}' requires at most ${spec.n} ${plural(spec.n)}${tail("SRun")}`);
+      if (count > spec.n) throw new StatusError(`${program}: '${path}' requires at most ${spec.n} ${plural(spec.n)}${tail("SRun")}`);
       return;
     case "range":
       if (count < spec.min || count > spec.max) {
@@ -141,9 +142,14 @@ function traverse(node: Node, args: string[], cli: Cli, help: TraverseState): [N
     const parsed = parseOrThrow(node, seen, cli, true, "out", (t) => help.notices.push(t));
     help.perLevel.push(help.notices.slice(before).join(""));
     if (parsed.flags.values.help === true) help.set = true;
-    return traverse({ spec: child, path: [...node.path, child.name] }, args.slice(i + 1), cli, help);
+    return traverse({ spec: child, path: [...childBase(node, child), child.name] }, args.slice(i + 1), cli, help);
   }
   return [node, args];
+}
+
+/** mockdocker's own verbs (`mockdocker lab ...`) name themselves after mockdocker, not docker. */
+function childBase(node: Node, child: CommandSpec): string[] {
+  return node.path.length === 1 && child.use.startsWith("mockdocker ") ? ["mockdocker"] : node.path;
 }
 
 /** cobra's Command.Find with flags stripped, as `docker help X` uses it. */
@@ -153,7 +159,7 @@ function findForHelp(root: Node, args: string[]): [Node, string[]] {
   for (let i = 0; i < words.length; i++) {
     const child = findChild(node.spec, words[i]!);
     if (!child) return [node, words.slice(i)];
-    node = { spec: child, path: [...node.path, child.name] };
+    node = { spec: child, path: [...childBase(node, child), child.name] };
   }
   return [node, []];
 }

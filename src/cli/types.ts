@@ -50,6 +50,12 @@ export interface ClientConfig {
   auths?: Record<string, { auth?: string }>;
 }
 
+/** The client config file: its path (for messages) and a locked read-modify-write. */
+export interface ClientConfigFile {
+  readonly path: string;
+  update(change: (config: ClientConfig) => ClientConfig): Promise<ClientConfig>;
+}
+
 export interface Cli {
   out: OutStream;
   err: OutStream;
@@ -60,6 +66,8 @@ export interface Cli {
   env: Record<string, string | undefined>;
   /** Reads a file the user named (--env-file, --cidfile checks); throws Node-style errors. */
   files: HostFiles;
+  /** Where config.json lives and how to change it (login, logout); absent: changes stay in memory. */
+  configFile?: ClientConfigFile;
   /** mockdocker's own lab operations (reset, snapshots, clock, grading); absent in bare test Clis. */
   lab?: LabApi;
 }

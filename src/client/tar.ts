@@ -41,6 +41,11 @@ function baseName(p: string): string {
   return p.slice(p.lastIndexOf("/") + 1);
 }
 
+/** A relative name for `target` seen from directory `dir` ("/" or "/a/b"), for cleanName. */
+function relJoin(dir: string, target: string): string {
+  return dir === "/" ? target : `${dir.slice(1)}/${target}`;
+}
+
 function dirName(p: string): string {
   const i = p.lastIndexOf("/");
   return i <= 0 ? "/" : p.slice(0, i);
@@ -129,7 +134,10 @@ export async function unpack(input: Uint8Array, options: UnpackOptions = {}): Pr
       if (h.uid) owner.uid = h.uid;
       if (h.gid) owner.gid = h.gid;
       if (base === OPAQUE) {
-        out.push({ path: dirName(path), entry: { type: "dir", mode: 0o755, opaque: true } });
+        // The marker follows its directory's own entry: keep that entry's mode and time.
+        const dir = dirName(path);
+        const prev = [...out].reverse().find((e) => e.path === dir)?.entry;
+        out.push({ path: dir, entry: prev?.type === "dir" ? { ...prev, opaque: true } : { type: "dir", mode: 0o755, opaque: true } });
         continue;
       }
       if (base.startsWith(WH)) {
@@ -143,7 +151,7 @@ export async function unpack(input: Uint8Array, options: UnpackOptions = {}): Pr
           break;
         case "symlink": {
           const target = h.linkname ?? "";
-          if (!target.startsWith("/") && cleanName(`${dirName(path).slice(1)}/${target}`, options) === undefined) {
+          if (!target.startsWith("/") && cleanName(relJoin(dirName(path), target), options) === undefined) {
             throw new TarError(`invalid symlink ${JSON.stringify(path)} -> ${JSON.stringify(target)}`);
           }
           out.push({ path, entry: { type: "symlink", target, ...(mtime !== undefined ? { mtime } : {}) } });
@@ -229,8 +237,8 @@ export async function readMembers(input: Uint8Array): Promise<RawMember[]> {
       else if (h.type === "file" || h.type === "contiguous-file" || !h.type) type = "file";
       else if (h.type === "symlink" || h.type === "link") {
         type = h.type;
-        const base = h.type === "symlink" ? `${dirName(clean).slice(1)}/` : "";
-        if (linkname.startsWith("/") || cleanName(`${base}${linkname}`, {}) === undefined) {
+        const base = h.type === "symlink" ? dirName(clean) : "/";
+        if (linkname.startsWith("/") || cleanName(relJoin(base, linkname), {}) === undefined) {
           throw new TarError(`invalid ${h.type === "symlink" ? "symlink" : "hardlink"} ${JSON.stringify(path)} -> ${JSON.stringify(linkname)}`);
         }
       }
@@ -249,8 +257,8 @@ export function filesOf(members: RawMember[]): Record<string, Uint8Array> {
   const resolve = (m: RawMember, depth: number): Uint8Array | undefined => {
     if (m.type === "file") return m.bytes;
     if (depth > 16 || !m.linkname) return undefined;
-    const base = m.type === "symlink" ? `${dirName(`/${m.path}`).slice(1)}/` : "";
-    const target = cleanName(`${base}${m.linkname}`, {})?.slice(1);
+    const base = m.type === "symlink" ? dirName(`/${m.path}`) : "/";
+    const target = cleanName(relJoin(base, m.linkname), {})?.slice(1);
     const next = target === undefined ? undefined : byPath.get(target);
     return next ? resolve(next, depth + 1) : undefined;
   };

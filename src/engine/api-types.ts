@@ -114,7 +114,13 @@ export interface ContainerCreateRequest {
     logDriver?: string;
     logOpts?: Record<string, string>;
   };
-  networking: { aliases: string[]; ipv4Address?: string; macAddress?: string };
+  networking: {
+    aliases: string[];
+    ipv4Address?: string;
+    macAddress?: string;
+    /** Endpoints for the second and later --network values (API 1.44+), by name as typed. */
+    extra?: Array<{ network: string; aliases: string[]; ipv4Address?: string; macAddress?: string }>;
+  };
   platform?: string;
 }
 

@@ -25,6 +25,8 @@ export interface HostState {
   events: EventRecord[];
   /** The simulated Docker Hub: accounts and what users pushed (absent until first used). */
   hub?: HubState;
+  /** Last ephemeral host port handed out, by "ip/proto": the next search starts after it (portallocator). */
+  lastEphemeralPort?: Record<string, number>;
 }
 
 /** Docker Hub as the simulation keeps it (the built-in catalogue stays read-only beside it). */
@@ -300,7 +302,7 @@ export interface NetworkRecord {
   enableIPv6: boolean;
   internal: boolean;
   attachable: boolean;
-  ipam: { driver: string; options: Record<string, string> | null; config: Array<{ Subnet: string; Gateway?: string; IPRange?: string }> };
+  ipam: { driver: string; options: Record<string, string> | null; config: Array<{ Subnet: string; Gateway?: string; IPRange?: string; AuxiliaryAddresses?: Record<string, string> }> };
   options: Record<string, string>;
   labels: Record<string, string>;
   /** Absent means true (only `--ipv4=false` turns it off). */

@@ -16,7 +16,7 @@ describe("docker network create", () => {
 
   it("keeps --subnet, --gateway, --ip-range, labels and options", async () => {
     const sb = createSandbox();
-    const r = await sb.run("network create --subnet 10.5.0.0/16 --gateway 10.5.0.254 --ip-range 10.5.1.0/24 --label env=dev -o com.example=1 --internal lab");
+    const r = await sb.run("network create --subnet 10.5.0.0/16 --gateway 10.5.0.254 --ip-range 10.5.1.0/24 --aux-address router=10.5.0.2 --label env=dev -o com.example=1 --internal lab");
     expect(r.exitCode).toBe(0);
     expectGolden("network-create-inspect", await sb.run("network inspect lab"));
   });

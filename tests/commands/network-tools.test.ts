@@ -139,6 +139,9 @@ describe("DNS: user-defined networks vs the default bridge", () => {
     expect((await ok(sb, "run --rm --network mynet busybox nslookup nope")).stdout).toBe(
       "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can't find nope: NXDOMAIN\n\n** server can't find nope: NXDOMAIN\n\n",
     );
+    expect((await ok(sb, "run --rm --network mynet busybox nslookup 172.18.0.2")).stdout).toBe(
+      "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n2.0.18.172.in-addr.arpa\tname = web.mynet\n\n",
+    );
     const ping = await ok(sb, "run --rm --network mynet busybox ping -c 2 web");
     expect(ping.stdout).toMatch(
       /^PING web \(172\.18\.0\.2\): 56 data bytes\n64 bytes from 172\.18\.0\.2: seq=0 ttl=64 time=0\.\d{3} ms\n64 bytes from 172\.18\.0\.2: seq=1 ttl=64 time=0\.\d{3} ms\n\n--- web ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min\/avg\/max = 0\.\d{3}\/0\.\d{3}\/0\.\d{3} ms\n$/,
@@ -296,5 +299,61 @@ describe("mockdocker lab curl", () => {
     expect((await sb.run("lab curl localhost:8080")).exitCode).toBe(7);
     await ok(sb, "run -d -q --name idle -p 9000:9000 busybox sleep 3600");
     expect(await sb.run("lab curl localhost:9000")).toEqual({ stdout: "", stderr: "curl: (56) Recv failure: Connection reset by peer\n", exitCode: 56 });
+  });
+});
+
+describe("more clients and servers", () => {
+  it("redis-cli -h talks to the other container's server", async () => {
+    const sb = createSandbox();
+    await ok(sb, "network create mynet");
+    await ok(sb, "run -d -q --name db --network mynet redis");
+    expect((await ok(sb, "run --rm --network mynet redis redis-cli -h db set k v")).stdout).toBe("OK\n");
+    expect((await ok(sb, "exec db redis-cli get k")).stdout).toBe("v\n");
+    expect((await ok(sb, "run --rm --network mynet redis redis-cli -h db get k")).stdout).toBe("v\n");
+    const off = await sb.run("run --rm redis redis-cli -h db ping");
+    expect(off).toEqual({ stdout: "Could not connect to Redis at db:6379: Name or service not known\n", stderr: "", exitCode: 1 });
+  });
+
+  it("busybox wget follows nginx's redirect to a directory; GNU wget logs its own way", async () => {
+    const sb = await withWeb();
+    await ok(sb, "exec web sh -c 'mkdir /usr/share/nginx/html/docs && echo hello > /usr/share/nginx/html/docs/index.html'");
+    const r = await sb.run("run --rm --link web busybox wget -O - http://web/docs");
+    expect(r.stdout).toBe("hello\n");
+    expect(r.stderr.match(/^Connecting to web \(172\.17\.0\.2:80\)$/gm)).toHaveLength(2);
+    const gnu = await sb.run("run -q --rm --link web node wget -O - http://web/docs/");
+    expect(gnu.stdout).toBe("hello\n");
+    expect(gnu.stderr).toMatch(
+      /^--2025-06-01 10:00:\d\d--  http:\/\/web\/docs\/\nResolving web \(web\)\.\.\. 172\.17\.0\.2\nConnecting to web \(web\)\|172\.17\.0\.2\|:80\.\.\. connected\.\nHTTP request sent, awaiting response\.\.\. 200 OK\nLength: 6 \[text\/html\]\nSaving to: 'STDOUT'\n/,
+    );
+    expect(await sb.run("run --rm --link web node wget -q http://web/nope")).toEqual({ stdout: "", stderr: "", exitCode: 8 });
+  });
+
+  it("python's http.server answers and logs the request on stderr", async () => {
+    const sb = createSandbox();
+    await ok(sb, "run -d -q --name py -e PYTHONUNBUFFERED=1 python python3 -m http.server 8000");
+    const r = await ok(sb, "run -q --rm busybox wget -q -O - http://172.17.0.2:8000/");
+    expect(r.stdout).toContain("<title>Directory listing for /</title>");
+    expect((await ok(sb, "logs py")).stderr).toBe('172.17.0.3 - - [01/Jun/2025 10:00:00] "GET / HTTP/1.1" 200 -\n');
+  });
+
+  it("nc -l waits for a caller; ping without -c runs until stopped", async () => {
+    const sb = createSandbox();
+    await ok(sb, "run -d -q --name listener busybox nc -l -p 8080");
+    await ok(sb, "run -d -q --name pinger busybox ping 8.8.8.8");
+    expect((await ok(sb, "ps --format {{.Names}}")).stdout).toBe("pinger\nlistener\n");
+    const logs = (await ok(sb, "logs pinger")).stdout;
+    expect(logs.startsWith("PING 8.8.8.8 (8.8.8.8): 56 data bytes\n64 bytes from 8.8.8.8: seq=0 ttl=63 time=12.")).toBe(true);
+  });
+});
+
+describe("ephemeral port allocation", () => {
+  it("goes on from the last port handed out, and never takes a port the container asked for", async () => {
+    const sb = createSandbox();
+    await ok(sb, "run -d -q --name one -P nginx");
+    await ok(sb, "rm -f one");
+    await ok(sb, "run -d -q --name two -P nginx");
+    expect((await ok(sb, "port two 80")).stdout).toBe("0.0.0.0:32769\n[::]:32769\n");
+    await ok(sb, "run -d -q --name three -p 80 -p 32770:443 nginx");
+    expect((await ok(sb, "port three")).stdout).toBe("80/tcp -> 0.0.0.0:32771\n80/tcp -> [::]:32771\n443/tcp -> 0.0.0.0:32770\n443/tcp -> [::]:32770\n");
   });
 });

@@ -25,10 +25,10 @@ describe("transcripts", () => {
           const r = spawnSync(process.execPath, [bin, ...argv.slice(1)], {
             encoding: "utf8",
             env: { PATH: process.env.PATH, HOME: home, MOCKDOCKER_HOME: home, MOCKDOCKER_SEED: "transcript", MOCKDOCKER_CLOCK: "2025-06-01T10:00:00Z" },
-            input: "",
+            input: step.stdin ?? "",
           });
-          expect(renderStep(step.command, r.stdout, r.stderr, r.status ?? -1), `${file}:${step.line}`).toBe(
-            renderStep(step.command, step.stdout, step.stderr, step.exitCode),
+          expect(renderStep(step.command, r.stdout, r.stderr, r.status ?? -1, step.stdin), `${file}:${step.line}`).toBe(
+            renderStep(step.command, step.stdout, step.stderr, step.exitCode, step.stdin),
           );
         }
       } finally {

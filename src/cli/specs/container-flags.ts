@@ -2,6 +2,7 @@
 // cli/command/container/opts.go addFlags declares them; descriptions are ours).
 import type { FlagSpec } from "../spec.js";
 import { fl } from "./define.js";
+import { validateNetworkOpt } from "./network-opt.js";
 import {
   validateAttach,
   validateDNSSearch,
@@ -115,7 +116,9 @@ export const createFlags: FlagSpec[] = [
   fl("memory-swappiness", "int", "How eagerly memory is swapped (0 to 100)", { default: -1 }),
   fl("mount", "mount", "Mount a filesystem into the container"),
   fl("name", "string", "Name for the container"),
-  fl("network", "list", "Network to connect the container to", { typeName: "network" }),
+  fl("net", "list", "Network to connect the container to", { typeName: "network", validate: validateNetworkOpt, hidden: true }),
+  fl("net-alias", "list", "Extra name for the container on its network", { hidden: true }),
+  fl("network", "list", "Network to connect the container to", { typeName: "network", validate: validateNetworkOpt }),
   fl("network-alias", "list", "Extra name for the container on its network"),
   fl("no-healthcheck", "bool", "Turn off the image's HEALTHCHECK"),
   fl("oom-kill-disable", "bool", "Keep the OOM killer away from this container"),

@@ -2,6 +2,7 @@
 // The @ts-ignore lines let the specs compile before every command module exists.
 import * as fs from "./filesystem.js";
 import * as host from "./host.js";
+import * as registry from "./registry.js";
 import type { CommandModule, CommandSpec } from "../spec.js";
 import { platformFlag } from "./container-flags.js";
 import { args, fl, jsonFormatUsage, place, tableFormatUsage, type VerbDef } from "./define.js";
@@ -110,7 +111,7 @@ export function imageCommand(): CommandSpec {
     short: "Work with images",
     args: args.none,
     flags: [],
-    subcommands: [fs.history, fs.importVerb, inspect, load, ls, host.imagePrune, pull, rm, save, tag].map((v) => place(v, p)),
+    subcommands: [fs.history, fs.importVerb, inspect, load, ls, host.imagePrune, pull, registry.push, rm, save, tag].map((v) => place(v, p)),
   };
 }
 

@@ -4,6 +4,7 @@ import type { CommandSpec, FlagContext, FlagSpec } from "../spec.js";
 import * as c from "./container.js";
 import { args, fl, place } from "./define.js";
 import * as i from "./image.js";
+import * as r from "./registry.js";
 import * as s from "./system.js";
 import * as f from "./filesystem.js";
 import * as h from "./host.js";
@@ -49,7 +50,11 @@ export const rootSpec: CommandSpec = {
     place(c.exec, d, { group: "common", topOrder: 2 }),
     place(c.ls, d, { name: "ps", group: "common", topOrder: 3 }),
     place(i.pull, d, { group: "common", topOrder: 5 }),
+    place(r.push, d, { group: "common", topOrder: 6 }),
     place(i.ls, d, { name: "images", group: "common", topOrder: 7 }),
+    place(r.login, d, { group: "common", topOrder: 8 }),
+    place(r.logout, d, { group: "common", topOrder: 9 }),
+    place(r.search, d, { group: "common", topOrder: 10 }),
     place(s.version, d, { group: "common", topOrder: 11 }),
     place(s.info, d, { group: "common", topOrder: 12 }),
     c.containerCommand(),

@@ -5,7 +5,9 @@ import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { fullString, isNameOnly, parseNormalizedNamed, tagNameOnly, type NamedReference } from "../../client/reference.js";
+import type { AuthConfig } from "../../client/api.js";
 import { JsonMessageDisplay, JsonMessageError } from "../../formatter/jsonmessage.js";
+import { authForDomain } from "../registry/auth.js";
 
 export interface PullOptions {
   remote: string;
@@ -34,8 +36,10 @@ export async function runPull(cli: Cli, opts: PullOptions): Promise<void> {
   const out = opts.quiet ? { write: () => {} } : cli.out;
   const terminal = !opts.quiet && cli.out.isTTY;
   const display = new JsonMessageDisplay(out, terminal, cli.out.columns ?? 80);
-  const pullOpts: { allTags?: boolean; platform?: string } = {};
+  const pullOpts: { allTags?: boolean; platform?: string; auth?: AuthConfig } = {};
   if (opts.all) pullOpts.allTags = true;
+  const auth = authForDomain(cli.config, ref.domain);
+  if (auth) pullOpts.auth = auth;
   if (opts.platform !== "") pullOpts.platform = opts.platform.toLowerCase();
   try {
     await cli.client.imagePull(fullString(ref), pullOpts, (m) => display.display(m));

@@ -50,9 +50,9 @@ export async function runReplay(cli: Cli, opts: ReplayOptions): Promise<void> {
       const end = (step as { end?: number }).end!;
       if (!/^(docker|mockdocker)(\s|$)/.test(step.command)) continue;
       total++;
-      const r = await sandbox.run(step.command);
-      const expected = renderStep(step.command, step.stdout, step.stderr, step.exitCode);
-      const actual = renderStep(step.command, r.stdout, r.stderr, r.exitCode);
+      const r = await sandbox.run(step.command, step.stdin !== undefined ? { stdin: step.stdin } : undefined);
+      const expected = renderStep(step.command, step.stdout, step.stderr, step.exitCode, step.stdin);
+      const actual = renderStep(step.command, r.stdout, r.stderr, r.exitCode, step.stdin);
       if (expected === actual) continue;
       mismatches++;
       if (opts.update) {

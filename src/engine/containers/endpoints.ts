@@ -115,8 +115,26 @@ function portConflict(c: ContainerRecord, endpointId: string, ip: string, port: 
 }
 
 /**
+ * The next free ephemeral port after the last one handed out, wrapping at the end of the range
+ * (libnetwork portallocator findPort): a removed container's port is not reused at once.
+ */
+function ephemeralPort(state: HostState, ips: string[], proto: string, taken: (ip: string, port: number, proto: string) => boolean): number {
+  const last = (state.lastEphemeralPort ??= {});
+  const key = `${ips[0]}/${proto}`;
+  let port = last[key] ?? EPHEMERAL_END;
+  for (let i = 0; i <= EPHEMERAL_END - EPHEMERAL_START; i++) {
+    port = port >= EPHEMERAL_END ? EPHEMERAL_START : port + 1;
+    if (!ips.some((ip) => taken(ip, port, proto))) {
+      for (const ip of ips) last[`${ip}/${proto}`] = port;
+      return port;
+    }
+  }
+  throw new Error("failed to set up container networking: all ports are allocated");
+}
+
+/**
  * Chooses host ports for -p/-P (libnetwork portallocator): a fixed port must be free, a host
- * range gives the first free port in it, no host port gives the first free ephemeral one.
+ * range gives the first free port in it, no host port gives the next free ephemeral one.
  * Throws the daemon's text when a port is taken; the caller leaves the container in Created.
  */
 export function publishPorts(tx: Tx, c: ContainerRecord): NonNullable<ContainerRecord["ports"]> {
@@ -130,29 +148,31 @@ export function publishPorts(tx: Tx, c: ContainerRecord): NonNullable<ContainerR
   const result: NonNullable<ContainerRecord["ports"]> = [];
   const taken = (ip: string, port: number, proto: string) => used.some((u) => conflicts(u, { ip, port, proto }));
   const keys = Object.keys(bindings).sort((a, b) => Number(a.split("/")[0]) - Number(b.split("/")[0]));
-  for (const key of keys) {
+  const entries = keys.flatMap((key) => bindings[key]!.map((b) => ({ key, b })));
+  const fixed = (b: { HostPort: string }) => b.HostPort !== "" && !b.HostPort.includes("-");
+  // Fixed host ports are bound first, so an ephemeral pick never takes one the container asked for.
+  const order = [...entries.keys()].sort((i, j) => Number(fixed(entries[j]!.b)) - Number(fixed(entries[i]!.b)) || i - j);
+  const chosen = new Map<number, NonNullable<ContainerRecord["ports"]>>();
+  for (const index of order) {
+    const { key, b } = entries[index]!;
     const [portText, proto = "tcp"] = key.split("/");
     const privatePort = Number(portText);
-    for (const b of bindings[key]!) {
-      const ips = b.HostIp ? [b.HostIp] : ["0.0.0.0", "::"];
-      let hostPort: number;
-      if (b.HostPort && !b.HostPort.includes("-")) {
-        hostPort = Number(b.HostPort);
-        for (const ip of ips) if (taken(ip, hostPort, proto)) throw portConflict(c, tx.ids.hex64(), ip, hostPort);
-      } else {
-        const [lo, hi] = b.HostPort ? b.HostPort.split("-").map(Number) : [EPHEMERAL_START, EPHEMERAL_END];
-        hostPort = lo!;
-        while (hostPort <= hi! && ips.some((ip) => taken(ip, hostPort, proto))) hostPort++;
-        if (hostPort > hi!) {
-          if (b.HostPort) throw portConflict(c, tx.ids.hex64(), ips[0]!, lo!);
-          throw new Error("failed to set up container networking: no available ports in the ephemeral range");
-        }
-      }
-      for (const ip of ips) {
-        result.push({ IP: ip, PrivatePort: privatePort, PublicPort: hostPort, Type: proto });
-        used.push({ ip, port: hostPort, proto });
-      }
+    const ips = b.HostIp ? [b.HostIp] : ["0.0.0.0", "::"];
+    let hostPort: number;
+    if (fixed(b)) {
+      hostPort = Number(b.HostPort);
+      for (const ip of ips) if (taken(ip, hostPort, proto)) throw portConflict(c, tx.ids.hex64(), ip, hostPort);
+    } else if (b.HostPort) {
+      const [lo, hi] = b.HostPort.split("-").map(Number);
+      hostPort = lo!;
+      while (hostPort <= hi! && ips.some((ip) => taken(ip, hostPort, proto))) hostPort++;
+      if (hostPort > hi!) throw portConflict(c, tx.ids.hex64(), ips[0]!, lo!);
+    } else {
+      hostPort = ephemeralPort(tx.state, ips, proto, taken);
     }
+    chosen.set(index, ips.map((ip) => ({ IP: ip, PrivatePort: privatePort, PublicPort: hostPort, Type: proto })));
+    for (const ip of ips) used.push({ ip, port: hostPort, proto });
   }
+  result.push(...[...chosen.keys()].sort((a, b) => a - b).flatMap((i) => chosen.get(i)!));
   return result;
 }

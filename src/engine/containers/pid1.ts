@@ -2,7 +2,7 @@
 // child under --init (moby: daemon/oci_linux.go WithInit: "/sbin/docker-init", "--", args...).
 // Also where the kernel's OOM killer strikes a freshly started process table.
 import type { ContainerRecord, ProcessRecord } from "../model.js";
-import type { ProcessInfo, ProcessResult } from "../runtime/types.js";
+import type { ProcessInfo, ProcessResult, SignalReaction } from "../runtime/types.js";
 import { memoryCeiling, oomInstant } from "./resources.js";
 
 export const INIT_PATH = "/sbin/docker-init";
@@ -11,6 +11,14 @@ const CHILD_OF_INIT_PID = 7;
 
 export function mainPid(c: ContainerRecord): number {
   return c.hostConfig.Init === true ? CHILD_OF_INIT_PID : 1;
+}
+
+/**
+ * How a command that has not installed a handler meets SIGTERM: as PID 1 the kernel drops it;
+ * as tini's child it dies, and tini exits with 128 + 15.
+ */
+export function defaultOnTerm(c: ContainerRecord): SignalReaction {
+  return c.hostConfig.Init === true ? { kind: "exit", code: 143 } : { kind: "ignore" };
 }
 
 /** The processes already there when the command starts: tini under --init. */

@@ -9,7 +9,7 @@ import { connectDefaultEndpoints, disconnectEndpoints, publishPorts } from "./en
 import { containerNetwork } from "../network/access.js";
 import { processEnv } from "../network/hooks.js";
 import { mountVolumes, removeAnonymousVolumes, unmountVolumes } from "../volumes/attach.js";
-import { adoptByInit, applyOom, initProcesses, mainPid } from "./pid1.js";
+import { adoptByInit, applyOom, defaultOnTerm, initProcesses, mainPid } from "./pid1.js";
 import { memoryCeiling } from "./resources.js";
 
 const BACKOFF_START_MS = 100;
@@ -89,7 +89,7 @@ export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: s
     pending: result.output.map((o) => ({ ...o, at: at + o.at })),
     exitAt: result.exit === null ? null : at + result.exit.at,
     exitCode: result.exit?.code ?? 0,
-    onTerm: result.onTerm ?? { kind: "ignore" },
+    onTerm: result.onTerm ?? defaultOnTerm(c),
     processes: adoptByInit(c, result.processes ?? [{ pid, ppid: 0, user: "root", command: argv.join(" "), startedAt: 0 }]),
   };
   applyOom(c, c.process, result, at);

@@ -94,8 +94,10 @@ export function statsOf(c: ContainerRecord, now: number): ContainerStats {
 /** The containers `docker stats` shows: the named ones (in order), else running (or all). */
 export function containerStats(state: HostState, now: number, opts: { containers?: string[]; all?: boolean }): ContainerStats[] {
   if (opts.containers && opts.containers.length > 0) return opts.containers.map((ref) => statsOf(getContainer(state, ref), now));
+  // As the container list orders them: newest first, same-instant ones in creation order.
+  const order = new Map(Object.keys(state.containers).map((id, index) => [id, index]));
   return Object.values(state.containers)
     .filter((c) => opts.all || c.state.running)
-    .sort((a, b) => b.created - a.created)
+    .sort((a, b) => b.created - a.created || order.get(b.id)! - order.get(a.id)!)
     .map((c) => statsOf(c, now));
 }

@@ -65,7 +65,8 @@ export function publishedTarget(state: HostState, ip: string, port: number): { c
     if (!live(c)) continue;
     for (const p of c.ports ?? []) {
       if (p.PublicPort !== port || p.Type !== "tcp") continue;
-      const wildcard = p.IP === "0.0.0.0" || p.IP === "::";
+      // A wildcard bind takes every address of its own family only.
+      const wildcard = p.IP === (ip.includes(":") ? "::" : "0.0.0.0");
       if (wildcard || p.IP === ip || (ip === "127.0.0.1" && p.IP === "localhost")) return { c, privatePort: p.PrivatePort };
     }
   }
@@ -120,6 +121,19 @@ function peerIn(state: HostState, target: ContainerRecord, port: number, now: nu
       member.process?.pending.push({ at, stream, text });
     };
     return { program: l.program, fs: containerFs(state, member, now), port, now, clientIp, log };
+  }
+  return undefined;
+}
+
+/** The embedded DNS server's PTR answer: the container's name qualified by the shared network's. */
+function embeddedReverse(state: HostState, owner: ContainerRecord, ip: string): string | undefined {
+  const mine = new Set(endpointsOf(owner).filter(([name]) => isUserDefinedMode(name)).map(([, ep]) => ep.networkId));
+  for (const t of Object.values(state.containers)) {
+    if (!live(t)) continue;
+    for (const [, ep] of endpointsOf(t)) {
+      const network = state.networks[ep.networkId];
+      if (ep.ipAddress === ip && mine.has(ep.networkId) && network) return `${t.name.slice(1)}.${network.name}`;
+    }
   }
   return undefined;
 }
@@ -209,6 +223,7 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
   return {
     resolve,
     dnsLookup: (name) => (embedded() ? embeddedDnsLookup(state, c, name) : undefined),
+    dnsReverse: (ip) => (embedded() ? embeddedReverse(state, owner, ip) : undefined),
     nameserver: () => (embedded() ? EMBEDDED_DNS : owner.hostConfig.Dns[0] ?? HOST_RESOLVER),
     connect,
     ping: (ip) => {
@@ -248,7 +263,7 @@ export function hostHttpGet(state: HostState, now: number, host: string, port: n
   if (!ip) return { ok: false as const, error: "unresolved" as const };
   let target: ContainerRecord | undefined;
   let targetPort = port;
-  const published = publishedTarget(state, ip === "::1" ? "::" : ip, port);
+  const published = publishedTarget(state, ip, port);
   if (published) {
     target = namespaceOwner(state, published.c);
     targetPort = published.privatePort;
@@ -268,5 +283,5 @@ export function hostHttpGet(state: HostState, now: number, host: string, port: n
     : undefined;
   if (reply) return { ok: true as const, ip, ...reply };
   // The docker-proxy behind a published port takes the connection, then drops it when nothing answers.
-  return { ok: false as const, error: published && ip.startsWith("127.") ? ("reset" as const) : ("refused" as const), ip };
+  return { ok: false as const, error: published && (ip.startsWith("127.") || ip === "::1") ? ("reset" as const) : ("refused" as const), ip };
 }

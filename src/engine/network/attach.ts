@@ -24,9 +24,10 @@ function endpointName(c: ContainerRecord, n: NetworkRecord): string | undefined 
   return Object.keys(c.networks).find((name) => c.networks[name]!.networkId === n.id || name === n.name);
 }
 
-export function newEndpoint(network: NetworkRecord, aliases: string[], ipv4?: string, links: string[] = []): EndpointRecord {
+/** An endpoint not yet active; networkId "" when the network does not exist yet. */
+export function newEndpoint(networkId: string, aliases: string[], ipv4?: string, links: string[] = []): EndpointRecord {
   return {
-    networkId: network.id,
+    networkId,
     endpointId: "",
     ipAddress: "",
     ipPrefixLen: 0,
@@ -65,7 +66,7 @@ export function connectNetwork(tx: Tx, term: string, req: NetworkConnectRequest)
     if (!isRunning(c)) return;
     throw new EngineError(`endpoint with name ${c.name.slice(1)} already exists in network ${n.name}`, 403);
   }
-  c.networks[n.name] = newEndpoint(n, [...req.aliases], req.ipv4Address, [...req.links]);
+  c.networks[n.name] = newEndpoint(n.id, [...req.aliases], req.ipv4Address, [...req.links]);
   if (isRunning(c)) {
     try {
       activateEndpoint(tx, c, n.name, tx.now);

@@ -12,14 +12,14 @@ export interface EndpointSettings {
 
 /** EndpointIPAMConfig.IsInRange for IPv4: only subnets the user configured accept a static address. */
 function rangeError(network: NetworkRecord, ip: string): string | undefined {
-  if (!isIPv4(ip)) return undefined;
   const configs = network.driver === "host" || network.driver === "null" || network.dynamicSubnet ? [] : network.ipam.config;
   let staticSubnet = false;
   for (const c of configs) {
     const subnet = parseCidr(c.Subnet);
     if (!subnet) continue;
     staticSubnet = true;
-    if (contains(subnet, ip)) return undefined;
+    // An unparsable address is in no subnet.
+    if (isIPv4(ip) && contains(subnet, ip)) return undefined;
   }
   if (staticSubnet) return `no configured subnet or ip-range contain the IP address ${ip}`;
   return "user specified IP address is supported only when connecting to networks with user configured subnets";

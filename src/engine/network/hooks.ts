@@ -6,8 +6,44 @@ import type { Tx } from "../host.js";
 import type { ContainerRecord, HostState } from "../model.js";
 import { findContainer } from "../containers/lookup.js";
 import { networkByName } from "../containers/endpoints.js";
+import { newEndpoint } from "./attach.js";
 import { endpointSettingsError } from "./endpoint-settings.js";
+import { joinErrors } from "./ipam-validate.js";
 import { isUserDefinedMode, linksEnv, registerLinks } from "./links.js";
+
+/** MACs as the daemon stores them: lower case, colon-separated. */
+function normalMac(mac: string): string {
+  return mac.toLowerCase().replace(/-/g, ":");
+}
+
+/**
+ * validateNetworkingConfig, then the endpoints of the second and later --network values;
+ * a network that does not exist yet keeps its endpoint under the name typed (start fails).
+ */
+function settleEndpoints(tx: Tx, c: ContainerRecord, req: ContainerCreateRequest): void {
+  const nwName = req.hostConfig.networkMode || "default";
+  if (nwName.startsWith("container:")) return;
+  const n = req.networking;
+  const all = [{ network: nwName, aliases: n.aliases, ipv4Address: n.ipv4Address, macAddress: n.macAddress }, ...(n.extra ?? [])];
+  const errs: string[] = [];
+  for (const ep of all) {
+    const settings = { aliases: ep.aliases, ...(ep.ipv4Address ? { ipv4Address: ep.ipv4Address } : {}) };
+    const invalid = endpointSettingsError(networkByName(tx.state, ep.network), ep.network, settings);
+    if (invalid) errs.push(`invalid config for network ${ep.network}: ${invalid}`);
+  }
+  if (errs.length > 0) throw invalidParameter(joinErrors(errs));
+  // normalizeNetMode: a partial network id in the mode becomes the full id.
+  const own = networkByName(tx.state, nwName);
+  if (own && isUserDefinedMode(nwName) && nwName !== own.name && nwName !== own.id) c.hostConfig.NetworkMode = own.id;
+  const first = Object.values(c.networks)[0];
+  if (first && n.macAddress) first.configuredMac = normalMac(n.macAddress);
+  for (const ep of n.extra ?? []) {
+    const network = networkByName(tx.state, ep.network);
+    const record = newEndpoint(network?.id ?? "", [...ep.aliases], ep.ipv4Address);
+    if (ep.macAddress) record.configuredMac = normalMac(ep.macAddress);
+    c.networks[network ? network.name : ep.network] = record;
+  }
+}
 
 const DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -28,15 +64,7 @@ export function networkOnCreate(tx: Tx, c: ContainerRecord, req: ContainerCreate
       c.config.Domainname = target.config.Domainname;
     }
   }
-  // validateNetworkingConfig: the endpoint is filed under the name the client sent.
-  const nwName = req.hostConfig.networkMode || "default";
-  if (!nwName.startsWith("container:")) {
-    const settings = { aliases: req.networking.aliases, ...(req.networking.ipv4Address ? { ipv4Address: req.networking.ipv4Address } : {}) };
-    const invalid = endpointSettingsError(networkByName(tx.state, nwName), nwName, settings);
-    if (invalid) throw invalidParameter(`invalid config for network ${nwName}: ${invalid}`);
-  }
-  const first = Object.values(c.networks)[0];
-  if (first && req.networking.macAddress) first.configuredMac = req.networking.macAddress.toLowerCase().replace(/-/g, ":");
+  settleEndpoints(tx, c, req);
   registerLinks(tx.state, c);
   if (isUserDefinedMode(mode) && h.links.length > 0) {
     for (const ep of Object.values(c.networks)) ep.links = [...h.links];

@@ -7,11 +7,24 @@ import { rfc3339Nano } from "../timefmt.js";
 import { activeEndpoints, getNetwork, isPredefined } from "./networks.js";
 import type { NetworkSummary } from "./types.js";
 
+/** Go marshals maps with their keys sorted. */
+function sorted<T>(m: Record<string, T>): Record<string, T>;
+function sorted<T>(m: Record<string, T> | null): Record<string, T> | null;
+function sorted<T>(m: Record<string, T> | null): Record<string, T> | null {
+  if (m === null) return null;
+  return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]!]));
+}
+
 function ipamJson(n: NetworkRecord): Record<string, unknown> {
   return {
     Driver: n.ipam.driver,
-    Options: n.ipam.options,
-    Config: n.ipam.config.map((c) => ({ Subnet: c.Subnet, ...(c.IPRange ? { IPRange: c.IPRange } : {}), ...(c.Gateway ? { Gateway: c.Gateway } : {}) })),
+    Options: sorted(n.ipam.options),
+    Config: n.ipam.config.map((c) => ({
+      Subnet: c.Subnet,
+      ...(c.IPRange ? { IPRange: c.IPRange } : {}),
+      ...(c.Gateway ? { Gateway: c.Gateway } : {}),
+      ...(c.AuxiliaryAddresses ? { AuxiliaryAddresses: sorted(c.AuxiliaryAddresses) } : {}),
+    })),
   };
 }
 
@@ -27,7 +40,7 @@ function containersJson(state: HostState, n: NetworkRecord): Record<string, unkn
       IPv6Address: "",
     };
   }
-  return out;
+  return sorted(out);
 }
 
 export function networkJson(state: HostState, n: NetworkRecord, withContainers = true): Record<string, unknown> {
@@ -46,8 +59,8 @@ export function networkJson(state: HostState, n: NetworkRecord, withContainers =
     ConfigFrom: { Network: "" },
     ConfigOnly: false,
     Containers: withContainers ? containersJson(state, n) : {},
-    Options: n.options,
-    Labels: n.labels,
+    Options: sorted(n.options),
+    Labels: sorted(n.labels),
   };
 }
 

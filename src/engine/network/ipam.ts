@@ -59,6 +59,7 @@ export function allocateIp(state: HostState, network: NetworkRecord, containerId
   const gateway = gatewayOf(network);
   const used = leasedIps(state, network, containerId);
   used.add(gateway);
+  for (const aux of Object.values(config.AuxiliaryAddresses ?? {})) used.add(aux);
   const lease = (ip: string): Lease => ({ ip, prefixLen: subnet.bits, gateway });
   if (wanted) {
     const range = config.IPRange ? parseCidr(config.IPRange) : subnet;

@@ -53,6 +53,7 @@ function ipamConfig(state: HostState, req: NetworkCreateRequest): NetworkRecord[
   return req.ipam.config.map((c) => {
     const out: NetworkRecord["ipam"]["config"][number] = { Subnet: c.Subnet };
     if (c.IPRange) out.IPRange = c.IPRange;
+    if (c.AuxAddress && Object.keys(c.AuxAddress).length > 0) out.AuxiliaryAddresses = { ...c.AuxAddress };
     const subnet = parseCidr(c.Subnet);
     if (!subnet) return c.Gateway ? { ...out, Gateway: c.Gateway } : out;
     // libnetwork ipam RequestPool.

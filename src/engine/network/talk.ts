@@ -13,6 +13,12 @@ function clfTime(ms: number): string {
   return `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
 }
 
+/** redis's log time: 01 Jun 2025 10:00:00.000 */
+function redisTime(ms: number): string {
+  const d = new Date(ms);
+  return `${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, "0")}`;
+}
+
 function pythonTime(ms: number): string {
   const d = new Date(ms);
   return `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
@@ -124,7 +130,7 @@ function redisCommands(data: string): string[][] {
   return out;
 }
 
-function redisReply(peer: NetPeer, data: string): string {
+function redisReply(peer: NetPeer, data: string, at: number): string {
   const { redisExecute, loadRedisStore, saveRedisStore } = heavy().services;
   const store = loadRedisStore(peer.fs);
   let reply = "";
@@ -135,8 +141,12 @@ function redisReply(peer: NetPeer, data: string): string {
       reply += "+OK\r\n";
       break;
     }
-    // redis drops a client that looks like an HTTP request (a cross-protocol guard).
-    if (name === "host:" || name === "post") break;
+    // redis drops a client that looks like an HTTP request (networking.c securityWarningCommand).
+    if (name === "host:" || name === "post") {
+      const port = 32768 + (Math.floor(at) % 28000);
+      peer.log?.("stdout", `1:M ${redisTime(at)} # Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance. Connection from ${peer.clientIp ?? "127.0.0.1"}:${port} aborted.\n`, at);
+      break;
+    }
     const before = JSON.stringify(store.data);
     reply += resp(redisExecute(store.data, argv) as RedisReply);
     if (JSON.stringify(store.data) !== before) changed = true;
@@ -148,6 +158,6 @@ function redisReply(peer: NetPeer, data: string): string {
 /** What the service behind `peer` writes back for `data` before the connection ends. */
 export function serverReply(peer: NetPeer, data: string, at: number): string {
   if (heavy().services.httpResponders[peer.program]) return httpReply(peer, data, at);
-  if (peer.program === "redis-server") return redisReply(peer, data);
+  if (peer.program === "redis-server") return redisReply(peer, data, at);
   return "";
 }

@@ -47,7 +47,7 @@ export function searchImages(state: HostState, catalogue: HeavyParts["catalogue"
   if (limit < 1 || limit > 100) throw invalidParameter(`limit ${limit} is outside the range of [1, 100]`);
 
   const t = term.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "").toLowerCase();
-  const fromCatalogue = catalogue.search(t).filter((r) => !catalogue.getRepository(r.name.includes("/") ? r.name : `library/${r.name}`)?.private);
+  const fromCatalogue = catalogue.search(t);
   const pushed = Object.entries(state.hub?.repositories ?? {})
     .filter(([path, r]) => !r.private && Object.keys(r.tags).length > 0 && path.includes(t) && !catalogue.getRepository(path))
     .map(([path]) => ({ name: path, description: "", stars: 0, official: false }));

@@ -77,6 +77,8 @@ export interface NetworkAccess {
   httpGet(host: string, port: number, path: string): { status: number; headers: Record<string, string>; body: string } | undefined;
   /** Asks the container's DNS server only (no /etc/hosts): the addresses, or undefined (NXDOMAIN). */
   dnsLookup?(name: string): string[] | undefined;
+  /** A reverse (PTR) lookup at the container's DNS server: "web.mynet" for a neighbour's address. */
+  dnsReverse?(ip: string): string | undefined;
   /** The nameserver the container asks ("127.0.0.11" on user-defined networks). */
   nameserver?(): string;
   /** Opens a TCP connection to an IPv4 address. */

@@ -446,7 +446,7 @@ describe("file trees", () => {
 describe("search", () => {
   it("matches names and descriptions, most stars first", () => {
     const r = search("nginx");
-    expect(r[0]).toEqual({ name: "nginx", description: "Official build of Nginx.", stars: 20_800, official: true });
+    expect(r[0]).toEqual({ name: "nginx", description: "Nginx web server and reverse proxy", stars: 20_800, official: true });
     expect(search("hello").map((x) => x.name)).toEqual(["hello-world", "dockerinaction/hello_world"]);
     expect(search("HELLO").length).toBe(2);
     expect(search("zzznothing")).toEqual([]);

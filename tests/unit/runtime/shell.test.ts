@@ -176,3 +176,64 @@ describe("interactive session", () => {
     expect(shell.runLine("exit 3").exit).toBe(3);
   });
 });
+
+describe("interactive session: continuation, end of input, rebinding", () => {
+  const ctx = (user = "") => ({
+    argv: ["sh"], env: ["HOME=/root", "PATH=/bin"], workdir: "/", user, hostname: "abc", fs: createOverlayFs([busyboxImage()], {}), pid: 1,
+    tty: true, startTime: START, processes: [], random: () => 0,
+  });
+
+  it("asks for more input (PS2) until a command is complete", () => {
+    const shell = createShellSession(ctx());
+    expect(shell.runLine("for i in 1 2; do").more).toBe(true);
+    expect(shell.prompt()).toBe("> ");
+    const r = shell.runLine("echo $i; done");
+    expect(r.output.map((c) => c.text).join("")).toBe("1\n2\n");
+    expect(shell.prompt()).toBe("/ # ");
+  });
+
+  it("Ctrl-C drops an unfinished command", () => {
+    const shell = createShellSession(ctx());
+    shell.runLine("echo 'open");
+    shell.cancel();
+    expect(shell.prompt()).toBe("/ # ");
+    expect(shell.runLine("echo ok").output[0]?.text).toBe("ok\n");
+  });
+
+  it("end of input exits with the last status; ash ends the prompt's line", () => {
+    const shell = createShellSession(ctx());
+    shell.runLine("false");
+    const r = shell.eof();
+    expect(r.exit).toBe(1);
+    expect(r.output).toEqual([{ at: 0, stream: "stderr", text: "\n" }]);
+  });
+
+  it("without a terminal there is no prompt and nothing is printed at the end", () => {
+    const shell = createShellSession(ctx(), "ash", { prompt: false });
+    expect(shell.prompt()).toBe("");
+    expect(shell.eof()).toMatchObject({ exit: 0, output: [] });
+  });
+
+  it("reports a command that never ends and how long a line took", () => {
+    const shell = createShellSession(ctx());
+    expect(shell.runLine("sleep infinity").blocked).toBe(true);
+    expect(shell.runLine("sleep 2").elapsed).toBe(2000);
+  });
+
+  it("non-root users get $; memory restores cwd and variables", () => {
+    const first = createShellSession(ctx("1000"));
+    first.runLine("cd /tmp; X=7; export Y=8");
+    expect(first.prompt()).toBe("/tmp $ ");
+    const again = createShellSession(ctx(), "ash", { memory: first.memory() });
+    expect(again.prompt()).toBe("/tmp # ");
+    expect(again.runLine("echo $X $Y").output[0]?.text).toBe("7 8\n");
+  });
+
+  it("a rebound session writes to the new filesystem", () => {
+    const shell = createShellSession(ctx());
+    const next = ctx();
+    shell.rebind(next);
+    shell.runLine("echo hi > /f");
+    expect(next.fs.readFile("/f")).toBe("hi\n");
+  });
+});

@@ -5,6 +5,7 @@ import { familiarString, fullString, parseAnyReference, tagNameOnly, type NamedR
 import { DaemonError } from "../../../cli/errors.js";
 import type { Cli } from "../../../cli/types.js";
 import { pullOutput } from "./pull-output.js";
+import { authForDomain } from "../../registry/auth.js";
 
 export const PULL_OPTIONS = ["always", "missing", "never"] as const;
 
@@ -21,7 +22,8 @@ export function validatePullOpt(value: string): void {
 }
 
 async function pullImage(cli: Cli, ref: NamedReference, req: ContainerCreateRequest, quiet: boolean): Promise<void> {
-  const opts = req.platform ? { platform: req.platform } : {};
+  const auth = authForDomain(cli.config, ref.domain);
+  const opts = { ...(req.platform ? { platform: req.platform } : {}), ...(auth ? { auth } : {}) };
   await cli.client.imagePull(fullString(ref), opts, pullOutput(cli, quiet));
 }
 

@@ -50,6 +50,15 @@ function checkSecurityOpts(values: string[]): void {
   }
 }
 
+/** mount.VolumeOptions as Go marshals it: an empty label map is left out (omitempty). */
+function volumeOptionsOf(o: NonNullable<MountSpec["VolumeOptions"]>) {
+  return {
+    ...(o.NoCopy ? { NoCopy: true } : {}),
+    ...(Object.keys(o.Labels).length > 0 ? { Labels: { ...o.Labels } } : {}),
+    DriverConfig: { ...o.DriverConfig, ...(o.DriverConfig.Options ? { Options: { ...o.DriverConfig.Options } } : {}) },
+  };
+}
+
 /** The --mount specs as api/types/mount.Mount (options kept; HostConfig.Mounts shows them). */
 function mountsOf(specs: MountSpec[]): ContainerCreateRequest["hostConfig"]["mounts"] {
   return specs.map((m) => ({
@@ -59,7 +68,7 @@ function mountsOf(specs: MountSpec[]): ContainerCreateRequest["hostConfig"]["mou
     ...(m.ReadOnly ? { ReadOnly: true } : {}),
     ...(m.Consistency ? { Consistency: m.Consistency } : {}),
     ...(m.BindOptions ? { BindOptions: { ...m.BindOptions } } : {}),
-    ...(m.VolumeOptions ? { VolumeOptions: structuredClone(m.VolumeOptions) } : {}),
+    ...(m.VolumeOptions ? { VolumeOptions: volumeOptionsOf(m.VolumeOptions) } : {}),
     ...(m.TmpfsOptions ? { TmpfsOptions: { ...m.TmpfsOptions } } : {}),
   }));
 }
@@ -125,7 +134,8 @@ export function parseContainerOptions(cli: Cli, flags: ParsedFlags, args: string
   const autoRemove = bool("rm");
   if (autoRemove && !isNone(restartPolicy)) throw new Error("conflicting options: cannot specify both --restart and --rm");
 
-  const network = parseNetworks(list("network"), list("network-alias"), str("ip"));
+  // --net and --net-alias are docker's hidden spellings of the same options.
+  const network = parseNetworks([...list("net"), ...list("network")], [...list("net-alias"), ...list("network-alias")], str("ip"), mac);
   const openStdin = stdin;
   const pidsLimit = num("pids-limit");
   // command.AddPlatformFlag: the flag defaults to DOCKER_DEFAULT_PLATFORM.
@@ -193,7 +203,8 @@ export function parseContainerOptions(cli: Cli, flags: ParsedFlags, args: string
     networking: {
       aliases: network.aliases,
       ...(network.ipv4Address ? { ipv4Address: network.ipv4Address } : {}),
-      ...(mac !== "" ? { macAddress: mac } : {}),
+      ...(network.macAddress ? { macAddress: network.macAddress } : {}),
+      ...(network.extra.length > 0 ? { extra: network.extra } : {}),
     },
     ...(platform !== "" ? { platform } : {}),
   };

@@ -36,7 +36,7 @@ export const progriumStress = defineImage({
   key: "progrium-stress",
   created: "2014-07-26T03:51:56Z",
   base: trusty,
-  config: { Entrypoint: ["/usr/bin/stress", "--verbose"], Cmd: [] },
+  config: { Entrypoint: ["/usr/bin/stress", "--verbose"], Cmd: null },
   steps: [
     { by: nop("MAINTAINER Jeff Lindsay <progrium@gmail.com>"), comment: "" },
     {

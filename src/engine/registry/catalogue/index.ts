@@ -123,11 +123,13 @@ export function listRepositories(): string[] {
 
 /**
  * Repositories matching a `docker search` term: the term is matched against the name and
- * the description, case-insensitively. Results are ordered by stars, most first.
+ * the description, case-insensitively. Results are ordered by stars, most first; private
+ * repositories are never listed.
  */
 export function search(term: string): SearchResult[] {
   const t = term.toLowerCase();
   return repositories
+    .filter((r) => !r.private)
     .map((r) => ({
       name: r.path.startsWith("library/") ? r.path.slice("library/".length) : r.path,
       description: r.description,

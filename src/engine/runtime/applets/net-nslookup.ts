@@ -32,8 +32,10 @@ export const nslookup: Applet = (ctx: CommandContext) => {
   }
   ctx.io.out(`Server:\t\t${server}\nAddress:\t${server}:53\n\n`);
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
+    // An address asks one PTR question.
     const ptr = `${name.split(".").reverse().join(".")}.in-addr.arpa`;
-    ctx.io.out(`** server can't find ${ptr}: NXDOMAIN\n\n`);
+    const host = embedded ? net.dnsReverse?.(name) : undefined;
+    ctx.io.out(host ? `Non-authoritative answer:\n${ptr}\tname = ${host}\n\n` : `** server can't find ${ptr}: NXDOMAIN\n\n`);
     return 0;
   }
   const found = embedded ? net.dnsLookup?.(name) : undefined;

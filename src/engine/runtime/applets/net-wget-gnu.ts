@@ -1,7 +1,7 @@
 // GNU wget 1.21 (debian bookworm, the node and python images) in the C locale: its log on
 // stderr, dot progress for a non-terminal, and exit codes (4 network failure, 8 server error).
 import { basenameOf } from "../../fs/path.js";
-import { type Applet, type CommandContext, abs, errText } from "./context.js";
+import { type Applet, abs, errText } from "./context.js";
 import { errnoText, lookup, netOf, nowAt, parseResponse, splitHostPort, utf8Length } from "./net-common.js";
 import { parseWget } from "./net-wget-opts.js";
 
@@ -25,11 +25,6 @@ function dots(size: number): string {
     lines.push(last ? `${body.padEnd(62)} 100% 58.7M=0s` : `${body.padEnd(62)}`);
   }
   return `\n${lines.join("\n")}\n\n`;
-}
-
-function failNet(ctx: CommandContext, msg: string): number {
-  ctx.io.err(msg);
-  return 4;
 }
 
 export const wgetGnu: Applet = (ctx) => {
@@ -68,7 +63,7 @@ export const wgetGnu: Applet = (ctx) => {
       const found = lookup(ctx, hp.host);
       if (!found) {
         say(`Resolving ${hp.host} (${hp.host})... failed: Name or service not known.\n`);
-        ctx.io.err(`wget: unable to resolve host address '${hp.host}'\n`);
+        say(`wget: unable to resolve host address '${hp.host}'\n`);
         status = 4;
         continue;
       }
@@ -82,7 +77,8 @@ export const wgetGnu: Applet = (ctx) => {
     const conn = netOf(ctx).exchange?.(ip, hp.port, request, nowAt(ctx)) ?? { ok: false as const, error: "refused" as const, afterMs: 0 };
     if (!conn.ok) {
       ctx.state.advance(conn.afterMs);
-      return failNet(ctx, o.quiet ? "" : `failed: ${errnoText(ctx, conn.error)}.\n`);
+      say(`failed: ${errnoText(ctx, conn.error)}.\n`);
+      return 4;
     }
     say("connected.\n");
     const res = parseResponse(conn.reply);
@@ -92,7 +88,7 @@ export const wgetGnu: Applet = (ctx) => {
     }
     say(`HTTP request sent, awaiting response... ${res.status} ${res.statusText}\n`);
     if (res.status >= 400) {
-      ctx.io.err(`${stamp(nowAt(ctx))} ERROR ${res.status}: ${res.statusText}.\n\n`);
+      say(`${stamp(nowAt(ctx))} ERROR ${res.status}: ${res.statusText}.\n\n`);
       status = 8;
       continue;
     }

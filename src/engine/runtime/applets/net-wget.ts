@@ -89,12 +89,13 @@ function fetch(ctx: CommandContext, o: WgetOptions, url: string): number {
       ctx.state.advance(conn.afterMs);
       return die(ctx, `can't connect to remote host (${ip}): ${errnoText(ctx, conn.error)}`);
     }
-    if (target.https && conn.program !== "") {
-      // Nothing in the simulation speaks TLS: the handshake meets plain text and fails.
-      return die(ctx, "TLS error from peer (alert code 80): 80");
-    }
+    // Nothing in the simulation speaks TLS: the handshake meets plain text and fails.
+    if (target.https) return die(ctx, "error getting response: Connection reset by peer");
     const firstLine = conn.reply.split("\r\n", 1)[0] ?? "";
-    if (conn.reply === "") return die(ctx, "error getting response");
+    // busybox reads the status as atoi of the second word: 0 means "skip headers, read again",
+    // which meets the closed connection.
+    const code = Number.parseInt(firstLine.split(/\s+/)[1] ?? "", 10) || 0;
+    if (conn.reply === "" || code === 0 || code === 100) return die(ctx, "error getting response");
     const res = parseResponse(conn.reply);
     if (o.serverResponse) {
       const head = conn.reply.slice(0, Math.max(0, conn.reply.indexOf("\r\n\r\n")));

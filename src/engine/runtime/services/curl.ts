@@ -1,5 +1,5 @@
 // curl: HTTP GETs through the simulated network (ctx.network).
-import type { Program, ProcessContext, ProcessResult } from "../types.js";
+import type { NetExchange, Program, ProcessContext, ProcessResult } from "../types.js";
 import { byteLength, STATUS_TEXT } from "./http.js";
 import { Output } from "./util.js";
 import { parseResponse } from "../applets/net-common.js";
@@ -84,6 +84,14 @@ function meter(size: number): string {
   ].join("\n") + "\n";
 }
 
+/** A network that only answers HTTP GETs: the same conversation, rebuilt from its answer. */
+function viaHttpGet(ctx: ProcessContext, host: string, port: number, path: string): NetExchange | undefined {
+  const res = ctx.network?.httpGet(host, port, path);
+  if (!res) return undefined;
+  const head = [`HTTP/1.1 ${res.status} ${STATUS_TEXT[res.status] ?? ""}`, ...Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`)];
+  return { ok: true, reply: head.map((l) => `${l}\r\n`).join("") + "\r\n" + res.body, program: "" };
+}
+
 export const curl: Program = {
   run(ctx: ProcessContext): ProcessResult {
     const out = new Output();
@@ -115,7 +123,9 @@ export const curl: Program = {
     if (ip === undefined) return fail(6, `Could not resolve host: ${host}`);
     if (flags.verbose) out.err(0, `*   Trying ${ip}:${url.port}...`);
     const request = `${flags.head ? "HEAD" : "GET"} ${url.path} HTTP/1.1\r\nHost: ${url.host}${url.port === 80 || url.port === 443 ? "" : ":" + url.port}\r\nUser-Agent: curl/${VERSION}\r\nAccept: */*\r\n\r\n`;
-    const conn = ctx.network?.exchange?.(ip === "::1" ? "127.0.0.1" : ip, url.port, request, ctx.startTime);
+    const conn = ctx.network?.exchange
+      ? ctx.network.exchange(ip === "::1" ? "127.0.0.1" : ip, url.port, request, ctx.startTime)
+      : viaHttpGet(ctx, host, url.port, url.path);
     if (!conn || !conn.ok) {
       const after = conn?.afterMs ?? 0;
       if (!flags.silent || flags.showError) out.err(after, `curl: (7) Failed to connect to ${host} port ${url.port} after ${after} ms: Couldn't connect to server`);

@@ -36,7 +36,7 @@ function httpServer(ctx: ProcessContext, args: string[], out: Output): ProcessRe
     output: out.chunks,
     exit: null,
     onTerm: { kind: "ignore" },
-    processes: [{ pid: ctx.pid, ppid: 0, user: ctx.user && ctx.user !== "0" ? ctx.user : "root", command: [ctx.argv[0] ?? "python3", ...args].join(" "), startedAt: 0 }],
+    processes: [{ pid: ctx.pid, ppid: 0, user: ctx.user && ctx.user !== "0" ? ctx.user : "root", command: ctx.argv.join(" "), startedAt: 0 }],
   };
 }
 

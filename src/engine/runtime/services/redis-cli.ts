@@ -234,6 +234,49 @@ function splitLine(line: string): string[] {
   return out;
 }
 
+const CONNECT_ERRORS: Record<string, string> = {
+  refused: "Connection refused",
+  timeout: "Connection timed out",
+  unreachable: "No route to host",
+  netunreach: "Network is unreachable",
+};
+
+/** One RESP reply (what a redis server writes back). */
+function parseResp(text: string): Reply {
+  let pos = 0;
+  const line = () => {
+    const end = text.indexOf("\r\n", pos);
+    const l = text.slice(pos, end < 0 ? undefined : end);
+    pos = end < 0 ? text.length : end + 2;
+    return l;
+  };
+  const one = (): Reply => {
+    const l = line();
+    const body = l.slice(1);
+    switch (l[0]) {
+      case "+":
+        return { t: "status", v: body };
+      case "-":
+        return err(body);
+      case ":":
+        return int(Number(body));
+      case "$": {
+        if (Number(body) < 0) return bulk(null);
+        return bulk(line());
+      }
+      case "*": {
+        const n = Number(body);
+        const items: Reply[] = [];
+        for (let i = 0; i < n; i++) items.push(one());
+        return { t: "array", v: items };
+      }
+      default:
+        return err("ERR Protocol error");
+    }
+  };
+  return one();
+}
+
 export const redisCli: Program = {
   run(ctx: ProcessContext): ProcessResult {
     const version = getenv(ctx, "REDIS_VERSION") ?? REDIS_VERSION;
@@ -262,18 +305,31 @@ export const redisCli: Program = {
       out.write(0, "stdout", `Could not connect to Redis at ${host}:${port}: ${why}\n`);
       return { output: out.chunks, exit: { code: 1, at: 1 } };
     };
+    let remote: ((argv: string[]) => Reply) | undefined;
     if (local) {
       if (!hasProcess(ctx, "redis-server") || port !== 6379) return refuse("Connection refused");
-    } else if (ctx.network?.resolve(host) === undefined) {
-      return refuse("Name or service not known");
+    } else {
+      const ip = ctx.network?.resolve(host);
+      if (ip === undefined) return refuse("Name or service not known");
+      // Another container's server, over the simulated network.
+      const net = ctx.network!;
+      const probe = net.exchange?.(ip, port, "", ctx.startTime);
+      if (probe && !probe.ok) return refuse(CONNECT_ERRORS[probe.error]!);
+      // A network that cannot carry the conversation leaves the server looking empty.
+      if (probe) {
+        remote = (argv) => {
+          const r = net.exchange!(ip, port, `*${argv.length}\r\n${argv.map((a) => `$${new TextEncoder().encode(a).length}\r\n${a}\r\n`).join("")}`, ctx.startTime);
+          return r.ok ? parseResp(r.reply) : err("ERR connection lost");
+        };
+      }
     }
-    // Another container's key space is out of reach from here: a remote server starts empty.
     const data = local ? loadStore(ctx.fs).data : {};
     const persist = () => {
       if (local) saveStore(ctx.fs, data);
     };
+    const run = (argv: string[]) => (remote ? remote(argv) : execute(data, argv, version));
     if (command.length > 0) {
-      const reply = execute(data, command, version);
+      const reply = run(command);
       persist();
       out.out(0, formatReply(reply, raw ?? !ctx.tty));
       return { output: out.chunks, exit: { code: reply.t === "err" ? 1 : 0, at: 1 } };
@@ -290,7 +346,7 @@ export const redisCli: Program = {
       if (ctx.tty) out.write(at, "stdout", prompt + line + "\n");
       if (words.length === 0) continue;
       if (words[0]!.toLowerCase() === "quit" || words[0]!.toLowerCase() === "exit") break;
-      out.out(at, formatReply(execute(data, words, version), raw ?? !ctx.tty));
+      out.out(at, formatReply(run(words), raw ?? !ctx.tty));
       at++;
     }
     persist();
