@@ -16,6 +16,7 @@ export function nodeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
   /** Set while a line is read or a command runs: who hears about a detach (and Ctrl-C). */
   let onDetach: (() => void) | undefined;
   let onInterrupt: (() => void) | undefined;
+  let onCancel: (() => void) | undefined;
 
   const onData = (chunk: Buffer) => {
     const { pass, detach } = proxy.push(chunk);
@@ -42,7 +43,7 @@ export function nodeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
         const finish = (r: TerminalInput) => {
           if (done) return;
           done = true;
-          onDetach = undefined;
+          onDetach = onCancel = undefined;
           history = (rl as unknown as { history?: string[] }).history ?? history;
           rl.close();
           resolve(r);
@@ -52,6 +53,7 @@ export function nodeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
         // Ctrl-D on an empty line closes readline.
         rl.on("close", () => finish({ kind: "eof" }));
         onDetach = () => finish({ kind: "detach" });
+        onCancel = () => finish({ kind: "eof" });
         rl.prompt();
       });
     },
@@ -65,6 +67,12 @@ export function nodeTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStrea
         onDetach = () => finish("detach");
         onInterrupt = () => finish("interrupt");
       });
+    },
+    cancel() {
+      if (onCancel) {
+        onCancel();
+        stdout.write("\n");
+      }
     },
     stopWaiting() {
       onDetach = onInterrupt = undefined;

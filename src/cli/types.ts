@@ -35,6 +35,8 @@ export interface Terminal {
   waitKey(): Promise<"interrupt" | "detach">;
   /** Stops a pending waitKey (its promise then never settles); keys go to the line editor again. */
   stopWaiting?(): void;
+  /** Ends a pending readLine (as eof): the container went away while the user was typing. */
+  cancel?(): void;
   /** Gives the terminal back as it was. */
   close(): void;
 }

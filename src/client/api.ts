@@ -144,7 +144,7 @@ export interface DaemonApi {
   /** Pulls and reports progress messages as they happen. `ref` is normalised ("docker.io/library/nginx:latest"). */
   imagePull(ref: string, opts: { allTags?: boolean; platform?: string; auth?: AuthConfig }, onMessage: (m: JsonMessage) => void): Promise<void>;
   /** POST /images/{name}/push: progress messages; a name without tag pushes every tag. */
-  imagePush(ref: string, opts: { auth?: AuthConfig }, onMessage: (m: JsonMessage) => void): Promise<void>;
+  imagePush(ref: string, opts: { auth?: AuthConfig; platform?: string }, onMessage: (m: JsonMessage) => void): Promise<void>;
   /** POST /auth: checks credentials against a registry. */
   registryLogin(auth: AuthConfig): Promise<{ Status: string; IdentityToken?: string }>;
   /** GET /images/search (Docker Hub). */

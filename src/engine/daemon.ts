@@ -307,7 +307,9 @@ export class Daemon extends DaemonViews {
       id = c.id;
       startedAt = c.state.startedAt;
       startSeq = [...view.state.events].reverse().find((e) => e.actorId === id && e.action === "start" && e.time === startedAt)?.seq ?? -1;
-      deliverRun([...(await this.engine.readLog(id)), ...(view.pendingLogs.get(id) ?? [])]);
+      // An attach streams what comes from now on, not what the run printed before (no logs=1).
+      const before = [...(await this.engine.readLog(id)), ...(view.pendingLogs.get(id) ?? [])];
+      delivered = before.filter((r) => r.time >= startedAt).length;
     }
     for (;;) {
       if (signal?.aborted) return 0;
@@ -367,7 +369,7 @@ export class Daemon extends DaemonViews {
 
   // ---- registries (logic in registry/ and images/push.ts)
 
-  async imagePush(ref: string, opts: { auth?: AuthConfig }, onMessage: (m: JsonMessage) => void): Promise<void> {
+  async imagePush(ref: string, opts: { auth?: AuthConfig; platform?: string }, onMessage: (m: JsonMessage) => void): Promise<void> {
     await loadHeavy();
     const messages = await this.engine.transact((tx) => pushImage(tx, ref, opts));
     for (const m of messages) onMessage(m);

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createSandbox } from "../../src/sandbox.js";
 import { runStats } from "../../src/commands/container/stats.js";
 import type { Cli } from "../../src/cli/types.js";
+import { Engine } from "../../src/engine/host.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import { localClient } from "../../src/client/local.js";
 
 const HEADER = "CONTAINER ID   NAME      CPU %     MEM USAGE / LIMIT     MEM %     NET I/O       BLOCK I/O     PIDS";
 
@@ -64,15 +67,20 @@ describe("docker stats", () => {
   });
 
   it("streams frames, each after a clear screen", async () => {
-    const sb = createSandbox();
-    await sb.run("run -d --name web nginx");
+    const clock = Date.UTC(2025, 5, 1, 10, 0, 0);
+    const engine = new Engine({
+      store: new MemoryStore(),
+      realNow: () => clock,
+      random: { bytes: (n) => new Uint8Array(n) },
+      seed: "stats",
+      frozenStart: clock,
+      sleep: async () => {},
+    });
+    const client = localClient(engine);
     let out = "";
-    const cli = { out: { write: (t: string) => void (out += t), isTTY: true } } as unknown as Cli;
-    // The sandbox's client, reached through a command: run one bounded watch through runStats.
-    const client = (sb as unknown as { client?: Cli["client"] }).client;
-    if (!client) return;
-    await runStats({ ...cli, client, config: {} } as Cli, { containers: [], all: false, noStream: false, noTrunc: false, format: "", frames: 2 });
-    expect(out.split("\x1b[2J\x1b[H")).toHaveLength(3);
+    const cli = { out: { write: (t: string) => void (out += t), isTTY: true }, client, config: {} } as unknown as Cli;
+    await runStats(cli, { containers: [], all: true, noStream: false, noTrunc: false, format: "{{.Name}}", frames: 3 });
+    expect(out).toBe("\x1b[2J\x1b[H".repeat(3));
   });
 
   it("rejects a bad template", async () => {

@@ -173,7 +173,6 @@ describe("docker push on a terminal", () => {
     const layerLines = lines.slice(1, -2);
     expect(layerLines.length).toBeGreaterThan(3);
     for (const l of layerLines) expect(l).toMatch(/^[0-9a-f]{12}: Pushed $/);
-    console.log(JSON.stringify(lines));
     expect(lines.at(-2)).toMatch(/^1: digest: sha256:[0-9a-f]{64} size: \d+$/);
   });
 });

@@ -225,6 +225,10 @@ describe("docker load", () => {
     await sb.run("rmi -f busybox");
     expect((await sb.run("load -q", { stdin: untagged })).stdout).toBe(`Loaded image ID: ${busyboxId}\n`);
     expect((await sb.run("load -i /nope.tar")).stderr).toBe("open /nope.tar: no such file or directory\n");
+    // --platform skips the images of other platforms (load.go platformMatcher).
+    await sb.run("rmi -f busybox");
+    expect(await sb.run("load --platform linux/arm64 -i /tmp/busybox.tar")).toEqual({ stdout: "", stderr: "", exitCode: 0 });
+    expect((await sb.run("load --platform linux/amd64 -i /tmp/busybox.tar")).stdout).toBe("Loaded image: busybox:latest\n");
   });
 
   it("refuses a terminal on stdin and shows per-layer progress on a terminal", async () => {
@@ -359,4 +363,22 @@ describe("docker load refuses hostile or broken archives and changes nothing", (
       expect(hostOf(sb)).toBe(state);
     });
   }
+});
+
+describe("the tar code save and load share still serves cp, export and import", () => {
+  it("export | import gives a runnable image; cp copies a file out and back in", async () => {
+    const sb = createSandbox();
+    await sb.run("pull busybox");
+    await sb.run("run --name c1 busybox sh -c 'echo exported > /e.txt'");
+    const exported = (await sb.run("export c1")).stdoutBytes!;
+    expect(execFileSync("tar", ["-tf", writeTemp(exported)], { encoding: "utf8" }).split("\n")).toContain("e.txt");
+    const imported = await sb.run("import - flat:1", { stdin: exported });
+    expect(imported.exitCode).toBe(0);
+    expect((await sb.run("run --rm flat:1 cat /e.txt")).stdout).toBe("exported\n");
+    const copied = (await sb.run("cp c1:/e.txt -")).stdoutBytes!;
+    expect([...(await members(copied)).keys()]).toEqual(["e.txt"]);
+    expect((await sb.run("cp - c1:/tmp", { stdin: copied })).exitCode).toBe(0);
+    await sb.run("start -a c1");
+    expect((await sb.run("diff c1")).stdout).toContain("A /tmp/e.txt");
+  });
 });

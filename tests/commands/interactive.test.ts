@@ -196,6 +196,17 @@ describe("on a terminal", () => {
     expect(det).toEqual({ stdout: "", stderr: "read escape sequence\n", exitCode: 1 });
   });
 
+  it("a command that is no shell streams its output; the detach keys leave it running", async () => {
+    const sb = await host();
+    const echo = fakeTerminal([]);
+    expect(await sb.run("run -it --rm busybox echo hi", { terminal: echo.open })).toEqual({ stdout: "hi\n", stderr: "", exitCode: 0 });
+    expect(echo.closed).toBe(true);
+    const r = await sb.run("run -it --name web nginx", { terminal: fakeTerminal([{ key: "detach" }]).open });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("Configuration complete; ready for start up");
+    expect(await status(sb, "web")).toMatch(/^Up /);
+  });
+
   it("start -ai attaches the terminal to a stopped shell container", async () => {
     const sb = await host();
     await sb.run("create -it --name c2 busybox");

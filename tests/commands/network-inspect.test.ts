@@ -31,4 +31,13 @@ describe("docker network inspect", () => {
     expectGolden("network-inspect-generic", await sb.run(["inspect", "-f", "{{.Name}} {{.Driver}}", "mynet"]));
     expectGolden("network-inspect-generic-type", await sb.run(["inspect", "--type", "network", "-f", "{{.Scope}}", "host"]));
   });
+
+  it("sorts map keys as Go's JSON encoder does", async () => {
+    const sb = createSandbox();
+    await sb.run("network create --label zz=1 --label aa=2 -o z.opt=1 -o a.opt=2 sorted");
+    await sb.run("run -d --name one --network sorted nginx");
+    await sb.run("run -d --name two --network sorted nginx");
+    await sb.run("run -d --name three --network sorted nginx");
+    expectGolden("network-inspect-sorted", await sb.run("network inspect sorted"));
+  });
 });

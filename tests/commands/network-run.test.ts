@@ -65,6 +65,7 @@ describe("docker run --network and friends", () => {
     expectGolden("network-run-container-hostname", await sb.run("run --network container:web --hostname x busybox"));
     expectGolden("network-run-container-dns", await sb.run("run --network container:web --dns 1.1.1.1 busybox"));
     expectGolden("network-run-container-hosts", await sb.run("run --rm --network container:web busybox cat /etc/hostname"));
+    expectGolden("network-run-container-ip", await sb.run("run --network container:web --ip 172.17.0.9 busybox"));
   });
 
   it("lets links name containers on a user network", async () => {

@@ -299,6 +299,16 @@ describe("mockdocker lab curl", () => {
     expect((await sb.run("lab curl localhost:8080")).exitCode).toBe(7);
     await ok(sb, "run -d -q --name idle -p 9000:9000 busybox sleep 3600");
     expect(await sb.run("lab curl localhost:9000")).toEqual({ stdout: "", stderr: "curl: (56) Recv failure: Connection reset by peer\n", exitCode: 56 });
+    await ok(sb, "run -d -q --name db -p 6379:6379 redis");
+    expect(await sb.run("lab curl localhost:6379")).toEqual({ stdout: "", stderr: "curl: (1) Received HTTP/0.9 when not allowed\n", exitCode: 1 });
+    expect((await ok(sb, "logs db")).stdout).toContain("# Possible SECURITY ATTACK detected.");
+  });
+
+  it("reaches a local registry's API", async () => {
+    const sb = createSandbox();
+    await ok(sb, "run -d -q -p 5000:5000 --name registry registry:2");
+    expect((await ok(sb, "lab curl http://localhost:5000/v2/_catalog")).stdout).toBe('{"repositories":[]}\n');
+    expect((await ok(sb, "logs registry")).stdout).toContain('172.17.0.1 - - [01/Jun/2025:10:00:00 +0000] "GET /v2/_catalog HTTP/1.1" 200 20 "" "curl/8.14.1"\n');
   });
 });
 

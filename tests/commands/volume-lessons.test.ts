@@ -47,7 +47,7 @@ shared
 $ docker run -d --name writer -v shared:/out busybox sleep 3600
 08bf6687f2c3aa7ff8398e4d69880602164a86753595a4dcd75acb25dfdd28ef
 $ docker run -d --name reader -v shared:/in:ro busybox sleep 3600
-1d0ff0e2d41cc2e4b1a9c7a0e4dc4f3fb6e1f5a0f6bb98a1ea7e68b6d7c6a9bd
+b9ef8051711be800d317efec1fd43bdee7791a5b9ae2a73d94ca5dac879c0a81
 $ docker exec writer sh -c 'echo hello > /out/msg'
 $ docker exec reader cat /in/msg
 hello

@@ -79,13 +79,13 @@ export function parseNetworkAttachment(value: string): NetworkAttachment {
         break;
       }
       case "gw-priority":
-        if (!/^[+-]?\d+$/.test(val)) throw new Error(`invalid gw-priority: ${val}`);
+        if (!/^[+-]?\d+$/.test(val)) throw new Error(`invalid gw-priority (${val}): invalid syntax`);
         break;
       default:
         throw new Error(`invalid field key ${key}`);
     }
   }
-  if (a.target === "") throw new Error("network name not specified");
+  if (a.target === "") throw new Error("network name/id is not specified");
   return a;
 }
 

@@ -16,12 +16,7 @@ export const push: VerbDef = {
     fl(
       "platform",
       "string",
-      [
-        "Push one platform's manifest of a multi-platform image",
-        "as a single-platform image. The index is not pushed, so",
-        "other manifests and attestations are left behind.",
-        "'os[/arch[/variant]]': the platform (e.g. linux/amd64)",
-      ].join("\n"),
+      "Push one platform's manifest of a multi-platform image as a single-platform image; the index, other manifests and attestations are not pushed.\n'os[/arch[/variant]]': the platform (e.g. linux/amd64)",
     ),
     fl("q|quiet", "bool", "Print only the image name"),
   ],
@@ -37,7 +32,7 @@ export const login: VerbDef = {
   args: args.max(1),
   flags: [
     fl("p|password", "string", "Password or Personal Access Token (PAT)"),
-    fl("password-stdin", "bool", "Read the password or Personal Access Token\n(PAT) from stdin"),
+    fl("password-stdin", "bool", "Read the password or Personal Access Token (PAT) from stdin"),
     fl("u|username", "string", "Username"),
   ],
   load: (() => import("../../commands/registry/login.js")) as Load,

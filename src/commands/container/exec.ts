@@ -54,9 +54,11 @@ export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
     const detachKeys = checkDetachKeys(detachKeysOf(cli, opts.detachKeys ?? ""));
     const shell = await cli.client.containerShell(opts.container, { exec: req, prompt: opts.tty });
     if (shell) {
-      const end = opts.tty && cli.in.terminal ? await terminalSession(cli, shell, cli.in.terminal({ detachKeys })) : await lineSession(cli, shell, { closeStdin: true });
+      const end = opts.tty && cli.in.terminal ? await terminalSession(cli, shell, cli.in.terminal({ detachKeys }), opts.container) : await lineSession(cli, shell, { closeStdin: true });
       if (end.kind === "detached") throw new StatusError(ESCAPE_ERROR, 1);
       if (end.kind === "exit" && end.code !== 0) throw new StatusError("", end.code);
+      // The container stopped under the session: its processes were killed.
+      if (end.kind === "gone") throw new StatusError("", 137);
       return;
     }
   }

@@ -14,18 +14,30 @@ export interface PushOptions {
   platform: string;
 }
 
-const PLATFORM = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+){0,2}$/;
+const OS_COMPONENT = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.-]*)\))?$/;
+
+/** containerd platforms.Parse, as far as the client checks it (any names pass; the shape must be right). */
+function platformError(spec: string): string | undefined {
+  const parts = spec.split("/");
+  if (parts.length > 3) return `"${spec}": cannot parse platform specifier: invalid argument`;
+  if (!OS_COMPONENT.test(parts[0]!)) {
+    return `"${parts[0]}" is an invalid OS component of "${spec}": OSAndVersion specifier component must match "^([A-Za-z0-9_-]+)(?:\\(([A-Za-z0-9_.-]*)\\))?$": invalid argument`;
+  }
+  return undefined;
+}
 
 export async function runPush(cli: Cli, opts: PushOptions): Promise<void> {
   if (opts.platform !== "") {
-    if (!PLATFORM.test(opts.platform)) {
+    const bad = platformError(opts.platform);
+    if (bad) {
       cli.err.write(`Invalid platform ${opts.platform}`);
-      throw new StatusError(`"${opts.platform}": unknown operating system or architecture: invalid argument`);
+      throw new StatusError(bad);
     }
-    cli.err.write(
-      "Using --platform pushes only the specified platform manifest of a multi-platform image index.\n" +
-        "Other components, like attestations, will not be included.\n" +
-        "To push the complete multi-platform image, remove the --platform flag.\n",
+    cli.out.write(
+      "\n Info -> Using --platform pushes only the specified platform manifest of a multi-platform image index.\n" +
+        "         Other components, like attestations, will not be included.\n" +
+        "         To push the complete multi-platform image, remove the --platform flag.\n" +
+        "         \n",
     );
   }
   let ref;
@@ -43,7 +55,8 @@ export async function runPush(cli: Cli, opts: PushOptions): Promise<void> {
   const display = new JsonMessageDisplay(out, !opts.quiet && cli.out.isTTY, cli.out.columns ?? 80);
   const auth = authForDomain(cli.config, ref.domain);
   try {
-    await cli.client.imagePush(familiarString(ref), auth ? { auth } : {}, (m) => display.display(m));
+    const pushOpts = { ...(auth ? { auth } : {}), ...(opts.platform !== "" ? { platform: opts.platform } : {}) };
+    await cli.client.imagePush(familiarString(ref), pushOpts, (m) => display.display(m));
   } catch (e) {
     if (e instanceof JsonMessageError) throw new StatusError(e.message, 1);
     throw e;

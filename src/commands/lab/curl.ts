@@ -1,6 +1,7 @@
 // mockdocker lab curl [-i] [-s] URL: an HTTP GET from the host's side. Nothing real listens on
 // a published port, so this is how a learner reaches one; it answers as curl 8 would, with
-// curl's error texts and exit codes (6 host not resolved, 7 no connection, 56 connection reset).
+// curl's error texts and exit codes (6 host not resolved, 7 no connection, 52 empty reply,
+// 56 connection reset, 1 not HTTP).
 import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
@@ -41,6 +42,8 @@ export async function runLabCurl(cli: Cli, opts: LabCurlOptions): Promise<void> 
   if (!res.ok) {
     if (res.error === "unresolved") fail(opts, 6, `Could not resolve host: ${shownHost}`);
     if (res.error === "reset") fail(opts, 56, "Recv failure: Connection reset by peer");
+    if (res.error === "empty") fail(opts, 52, "Empty reply from server");
+    if (res.error === "http09") fail(opts, 1, "Received HTTP/0.9 when not allowed");
     fail(opts, 7, `Failed to connect to ${shownHost} port ${url.port} after 0 ms: Couldn't connect to server`);
   }
   // The simulated services speak plain HTTP: a TLS handshake gets an HTTP answer back.

@@ -64,10 +64,9 @@ async function loginWithUsernameAndPassword(cli: Cli, opts: LoginOptions, defaul
 }
 
 export async function runLogin(cli: Cli, opts: LoginOptions): Promise<void> {
-  if (opts.password !== "") {
-    cli.err.write("WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n");
-    if (opts.passwordStdin) throw new StatusError("conflicting options: cannot specify both --password and --password-stdin");
-  }
+  // Checked in this order by the 28.2 binary: the conflict first, without the warning.
+  if (opts.password !== "" && opts.passwordStdin) throw new StatusError("conflicting options: cannot specify both --password and --password-stdin");
+  if (opts.password !== "") cli.err.write("WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n");
   if (opts.passwordStdin) {
     if (opts.user === "") throw new StatusError("the --password-stdin option requires --username to be set");
     opts.password = (await cli.in.readAll()).replace(/\n$/, "").replace(/\r$/, "");

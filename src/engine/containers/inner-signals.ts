@@ -43,7 +43,10 @@ export function deliverSignals(tx: Tx, c: ContainerRecord, signals: InnerSignal[
       if (sig.signal === "KILL") continue;
       if (["TERM", "INT", "QUIT", "HUP"].includes(sig.signal) && p.onTerm.kind === "exit") {
         c.state.manuallyStopped = false;
-        if (p.onTerm.log) p.pending.push(...p.onTerm.log.map((chunk) => ({ ...chunk, at: sig.at + chunk.at })));
+        // As lifecycle.ts shutdownLog: the lines were written as if the signal came at the start.
+        const shift = sig.at - c.state.startedAt;
+        const { shiftLogTimestamps } = heavy().services;
+        if (p.onTerm.log) p.pending.push(...p.onTerm.log.map((chunk) => ({ ...chunk, at: sig.at + chunk.at, text: shiftLogTimestamps(chunk.text, shift) })));
         handleExit(tx, c, sig.at, p.onTerm.code);
         return;
       }

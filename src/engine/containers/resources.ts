@@ -183,7 +183,10 @@ export function processRss(p: ProcessInfo): number {
 /** Processes alive at `now`: PID 1's table plus exec'd processes that have not ended. */
 export function liveProcesses(c: ContainerRecord, now: number): ProcessInfo[] {
   if (!c.state.running || c.state.restarting) return [];
-  return (c.process?.processes ?? []).filter((p) => p.endsAt === undefined || p.endsAt > now);
+  // What starts later (supervisord after run.sh's setup) is not there yet; a moment's grace
+  // stands for the time a real `run -d` and the next command take.
+  const startedBy = now - c.state.startedAt + 500;
+  return (c.process?.processes ?? []).filter((p) => p.startedAt <= startedBy && (p.endsAt === undefined || p.endsAt > now));
 }
 
 /** Memory charged to the container's cgroup (what stats reports as usage, before jitter). */

@@ -71,7 +71,7 @@ export function statsOf(c: ContainerRecord, now: number): ContainerStats {
   const wanted = live.reduce((n, p) => n + (p.cpu ?? 0), 0);
   const busy = Math.min(wanted, cpuCeiling(c));
   const idle = (0.01 + 0.05 * wobble(c.id, second + 1)) * Math.min(live.length, 4) / 4;
-  const cpuPercent = busy > 0 ? busy * 100 * (0.985 + 0.015 * wobble(c.id, second + 2)) : idle;
+  const cpuPercent = c.state.paused ? 0 : busy > 0 ? busy * 100 * (0.985 + 0.015 * wobble(c.id, second + 2)) : idle;
   const networked = !["none", "host"].includes(h.NetworkMode) && !h.NetworkMode.startsWith("container:");
   // A bridge endpoint hears router solicitations and ARP: a few hundred bytes, slowly growing.
   const netRx = networked ? 796 + 90 * Math.floor(up / 30_000) + Math.floor(wobble(c.id, 7) * 300) : 0;

@@ -5,6 +5,7 @@ import { conflict, EngineError } from "../errors.js";
 import type { HostView } from "../host.js";
 import type { ContainerRecord } from "../model.js";
 import type { ProcessInfo } from "../runtime/types.js";
+import { commOf } from "../runtime/comm.js";
 import { getContainer } from "./lookup.js";
 import { HOST_MEM_TOTAL, liveProcesses, processRss } from "./resources.js";
 
@@ -32,11 +33,7 @@ function elapsed(ms: number): string {
   return days > 0 ? `${days}-${hms}` : hms;
 }
 
-/** ps's comm: the executable's base name, at most 15 characters. */
-function comm(command: string): string {
-  const first = command.split(" ")[0]!.replace(/:$/, "");
-  return (first.split("/").pop() ?? first).slice(0, 15);
-}
+const comm = commOf;
 
 /** One ps output column: its header and its value for a row. */
 type Column = [string, (r: Row, c: ContainerRecord, now: number) => string];

@@ -10,7 +10,16 @@ import { BLOB, checkOs, imageOf, newLayer, parseTag, Reader, sizeOf, tmpDir, typ
 import { planOci } from "./archive-oci.js";
 import { readJson, type LoadArchive, type LoadLine, type LoadOptions } from "./archive-read.js";
 import { addReference } from "./refs.js";
-import { parsePlatform } from "./platform.js";
+import { formatPlatform, parsePlatform, samePlatform, type Platform } from "./platform.js";
+
+/** An image's platform as --platform names it (variant normalised). */
+function platformOf(record: Planned["record"]): Platform {
+  try {
+    return parsePlatform(formatPlatform({ os: record.os, architecture: record.architecture, variant: record.variant }));
+  } catch {
+    return { os: record.os, architecture: record.architecture };
+  }
+}
 
 /** Every blobs/sha256/<hex> must hash to its name (content store ingestion). */
 function verifyBlobs(archive: LoadArchive): void {
@@ -24,12 +33,15 @@ function verifyBlobs(archive: LoadArchive): void {
 
 /** tarexporter.Load: manifest.json, one entry per image. */
 function planDocker(tx: Tx, r: Reader, opts: LoadOptions, plan: Plan): void {
+  const want = opts.platform ? parsePlatform(opts.platform) : undefined;
   const manifest = readJson(r.archive.files["manifest.json"]!, "manifest.json");
   if (!Array.isArray(manifest)) throw invalidParameter("json: cannot unmarshal object into Go value of type []tarexport.manifestItem");
   let lastHadTags = false;
   for (const item of manifest as Array<Record<string, unknown>>) {
     const record = imageOf(r.file(item?.Config).bytes);
     checkOs(record);
+    // --platform loads only the images of that platform; the others are skipped silently.
+    if (want && !samePlatform(want, platformOf(record))) continue;
     const layers = Array.isArray(item.Layers) ? item.Layers : [];
     if (layers.length !== record.layers.length) {
       throw invalidParameter(`invalid manifest, layers length mismatch: expected ${layers.length}, got ${record.layers.length}`);
@@ -103,6 +115,6 @@ function store(tx: Tx, plan: Plan): LoadLine[] {
   for (const { record, parent } of plan.images) {
     if (parent && plan.images.some((p) => p.record.id === parent) && state.images[record.id]) state.images[record.id]!.parent = parent;
   }
-  if (plan.printIds) out.push({ text: ids });
+  if (plan.printIds && ids !== "") out.push({ text: ids });
   return out;
 }

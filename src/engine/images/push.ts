@@ -3,7 +3,7 @@
 // "The push refers to repository" is the stream's last (error) message.
 import type { JsonMessage } from "../api-types.js";
 import { emitEvent } from "../events.js";
-import { EngineError, invalidParameter } from "../errors.js";
+import { EngineError, invalidParameter, notFound } from "../errors.js";
 import { heavy } from "../heavy.js";
 import type { Tx } from "../host.js";
 import type { ImageRecord } from "../model.js";
@@ -21,12 +21,15 @@ import {
   type NamedReference,
 } from "../registry/reference.js";
 import { treeSize } from "./commit.js";
+import { formatPlatform, parsePlatform, samePlatform } from "./platform.js";
 import { pushLayerMessages, type PushLayer, type PushOutcome } from "./push-layers.js";
 import { addReference } from "./refs.js";
 
 export interface PushOptions {
   /** X-Registry-Auth for the reference's registry. */
   auth?: AuthConfig;
+  /** Push only this platform's manifest (API 1.46+). */
+  platform?: string;
 }
 
 class StreamError extends Error {}
@@ -114,16 +117,26 @@ function pushTag(tx: Tx, endpoint: Endpoint, ref: NamedReference, imageId: strin
   storage.putBlob(digest, manifest);
   storage.putManifest(repo, digest, ref.tag);
   const size = byteLength(manifest);
-  out.push({ status: `${ref.tag}: digest: ${digest} size: ${size}`, progressDetail: {} });
+  out.push({ status: `${ref.tag}: digest: ${digest} size: ${size}` });
   // distribution/pull.go addDigestReference: the pushed manifest becomes a RepoDigest.
   const digestRef: NamedReference = { ...trimNamed(ref), digest };
   if (tx.state.references[fullString(digestRef)] === undefined) addReference(tx.state, digestRef, imageId);
-  out.push({ progressDetail: {}, aux: { Tag: ref.tag, Digest: digest, Size: size } });
+  out.push({ aux: { Tag: ref.tag, Digest: digest, Size: size } });
 }
 
 export function pushImage(tx: Tx, refText: string, opts: PushOptions = {}): JsonMessage[] {
   const ref = parseRef(refText);
   if (ref.digest) throw invalidParameter("cannot push a digest reference");
+  if (opts.platform && ref.tag) {
+    // daemon/images/image_push.go: the image must be of that platform (image.go GetImage).
+    const wanted = parsePlatform(opts.platform);
+    const id = tx.state.references[fullString(ref)];
+    const img = id ? tx.state.images[id] : undefined;
+    const actual = img ? { os: img.os, architecture: img.architecture, ...(img.variant ? { variant: img.variant } : {}) } : undefined;
+    if (actual && !samePlatform(wanted, parsePlatform(formatPlatform(actual)))) {
+      throw notFound(`image with reference ${fullString(ref)} was found but does not match the specified platform: wanted ${formatPlatform(wanted)}, actual: ${formatPlatform(actual)}`);
+    }
+  }
   const out: JsonMessage[] = [{ status: `The push refers to repository [${fullName(ref)}]` }];
   try {
     const name = trimNamed(ref);

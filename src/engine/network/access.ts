@@ -112,6 +112,11 @@ export function embeddedDnsLookup(state: HostState, c: ContainerRecord, query: s
   return found.length > 0 ? found : undefined;
 }
 
+/** Every bridge's gateway address belongs to the host. */
+function isGatewayAddress(state: HostState, ip: string): boolean {
+  return Object.values(state.networks).some((n) => n.ipam.config.some((cfg) => cfg.Gateway === ip));
+}
+
 /** What listens on `port` in `target`'s namespace, as a peer that can write to its log. */
 function peerIn(state: HostState, target: ContainerRecord, port: number, now: number, clientIp: string): NetPeer | undefined {
   for (const member of namespaceMembers(state, target)) {
@@ -191,7 +196,7 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
       const t = findByIp(state, ip);
       return t ? serve(namespaceOwner(state, t.c), port, state.networks[t.networkId]?.ipam.config[0]?.Gateway ?? HOST_GATEWAY) : { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
     }
-    if (gateways().includes(ip) || ip === HOST_GATEWAY) {
+    if (gateways().includes(ip) || ip === HOST_GATEWAY || isGatewayAddress(state, ip)) {
       if (internalOnly()) return { ok: false, error: "netunreach", afterMs: 0 };
       return hostSide(ip, port);
     }
@@ -234,8 +239,7 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
       const t = findByIp(state, ip);
       if (t) return ownEndpoints().some(([, ep]) => ep.networkId === t.networkId) ? { ok: true, ttl: 64, rttMs: 0.09 } : { ok: false };
       if (internalOnly()) return { ok: false, error: "netunreach" };
-      // Every bridge's gateway address belongs to the host.
-      if (Object.values(state.networks).some((n) => n.ipam.config.some((cfg) => cfg.Gateway === ip))) return { ok: true, ttl: 64, rttMs: 0.07 };
+      if (isGatewayAddress(state, ip)) return { ok: true, ttl: 64, rttMs: 0.07 };
       if (onSubnetOfMine(ip)) return { ok: false };
       return { ok: true, ttl: 63, rttMs: 12.4 };
     },
@@ -278,10 +282,13 @@ export function hostHttpGet(state: HostState, now: number, host: string, port: n
   const gateway = endpointsOf(target).map(([, ep]) => ep.gateway).find((g) => g) ?? HOST_GATEWAY;
   const peer = peerIn(state, target, targetPort, now, gateway);
   const hostHeader = port === 80 ? h : `${h}:${port}`;
-  const reply = peer && heavy().services.httpResponders[peer.program]
-    ? parseResponse(serverReply(peer, `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/8.14.1\r\nAccept: */*\r\n\r\n`, now))
-    : undefined;
-  if (reply) return { ok: true as const, ip, ...reply };
+  if (peer) {
+    const raw = serverReply(peer, `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/8.14.1\r\nAccept: */*\r\n\r\n`, now);
+    const reply = parseResponse(raw);
+    if (reply) return { ok: true as const, ip, ...reply };
+    // A server that does not speak HTTP: silence, or bytes without a status line.
+    return { ok: false as const, error: raw === "" ? ("empty" as const) : ("http09" as const), ip };
+  }
   // The docker-proxy behind a published port takes the connection, then drops it when nothing answers.
   return { ok: false as const, error: published && (ip.startsWith("127.") || ip === "::1") ? ("reset" as const) : ("refused" as const), ip };
 }

@@ -22,7 +22,6 @@ function normalMac(mac: string): string {
  */
 function settleEndpoints(tx: Tx, c: ContainerRecord, req: ContainerCreateRequest): void {
   const nwName = req.hostConfig.networkMode || "default";
-  if (nwName.startsWith("container:")) return;
   const n = req.networking;
   const all = [{ network: nwName, aliases: n.aliases, ipv4Address: n.ipv4Address, macAddress: n.macAddress }, ...(n.extra ?? [])];
   const errs: string[] = [];
@@ -32,6 +31,7 @@ function settleEndpoints(tx: Tx, c: ContainerRecord, req: ContainerCreateRequest
     if (invalid) errs.push(`invalid config for network ${ep.network}: ${invalid}`);
   }
   if (errs.length > 0) throw invalidParameter(joinErrors(errs));
+  if (nwName.startsWith("container:")) return;
   // normalizeNetMode: a partial network id in the mode becomes the full id.
   const own = networkByName(tx.state, nwName);
   if (own && isUserDefinedMode(nwName) && nwName !== own.name && nwName !== own.id) c.hostConfig.NetworkMode = own.id;

@@ -69,14 +69,15 @@ export function createNetwork(tx: Tx, req: NetworkCreateRequest): { Id: string; 
   const { state } = tx;
   // runconfig.IsPreDefinedNetwork; the message ends with a space in moby.
   if (PREDEFINED.includes(req.name)) throw new EngineError(`operation is not permitted on predefined ${req.name} network `, 403);
-  if (Object.values(state.networks).some((n) => n.name === req.name)) throw conflict(`network with name ${req.name} already exists`);
+  const driver = req.driver || "bridge";
+  if (driver === "overlay") {
+    throw new EngineError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', 403);
+  }
   const ipamError = validateIpam(req.ipam.config);
   if (ipamError) throw invalidParameter(ipamError);
-  const driver = req.driver || "bridge";
+  // libnetwork NewNetwork: the name first, then the driver.
+  if (Object.values(state.networks).some((n) => n.name === req.name)) throw conflict(`network with name ${req.name} already exists`);
   if (driver === "host" || driver === "null") throw new EngineError(`only one instance of "${driver}" network is allowed`, 403);
-  if (driver === "overlay") {
-    throw new EngineError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', 503);
-  }
   if (!["bridge", "macvlan", "ipvlan"].includes(driver)) {
     throw notFound(`could not find plugin ${driver} in v1 plugin registry: plugin not found`);
   }

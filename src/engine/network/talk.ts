@@ -62,10 +62,12 @@ function httpReply(peer: NetPeer, data: string, at: number): string {
       ? ["<html>", "<head><title>400 Bad Request</title></head>", "<body>", "<center><h1>400 Bad Request</h1></center>", `<hr><center>${res.headers.Server ?? "nginx"}</center>`, "</body>", "</html>", ""].join("\r\n")
       : "";
     peer.log?.("stdout", `${client} - - [${clfTime(at)}] "${data.split(/\r?\n/)[0]}" 400 ${bad.length} "-" "-" "-"\n`, at);
-    return `HTTP/1.1 400 Bad Request\r\nServer: ${res.headers.Server ?? ""}\r\nContent-Type: text/html\r\nContent-Length: ${bad.length}\r\nConnection: close\r\n\r\n${bad}`;
+    const server = res.headers.Server ? `Server: ${res.headers.Server}\r\n` : "";
+    return `HTTP/1.1 400 Bad Request\r\n${server}Content-Type: text/html\r\nContent-Length: ${bad.length}\r\nConnection: close\r\n\r\n${bad}`;
   }
   const method = head.method === "HEAD" ? "HEAD" : "GET";
-  const host = head.headers["host"];
+  // nginx redirects to $host (no port) plus its own listen port when that is not 80.
+  const host = peer.program.startsWith("nginx") ? head.headers["host"]?.replace(/:\d+$/, "") : head.headers["host"];
   const res = responder(peer.fs, head.target, { now: at, method, ...(host ? { host } : {}) });
   const headers = { ...res.headers };
   // An HTTP/1.0 client without keep-alive gets the connection closed after the answer.
@@ -77,6 +79,9 @@ function httpReply(peer: NetPeer, data: string, at: number): string {
   const agent = head.headers["user-agent"] ?? "-";
   if (peer.program.startsWith("nginx")) {
     peer.log?.("stdout", `${client} - - [${clfTime(at)}] "${line}" ${res.status} ${size} "-" "${agent}" "-"\n`, at);
+  } else if (peer.program === "registry") {
+    // gorilla/handlers' combined log, which distribution wraps around its API.
+    peer.log?.("stdout", `${client} - - [${clfTime(at)}] "${line}" ${res.status} ${size} "" "${agent === "-" ? "" : agent}"\n`, at);
   } else if (peer.program.startsWith("python")) {
     peer.log?.("stderr", `${client} - - [${pythonTime(at)}] "${line}" ${res.status} -\n`, at);
   } else {

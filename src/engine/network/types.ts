@@ -51,4 +51,4 @@ export interface NetworkConnectRequest {
 /** What a host-side HTTP request (mockdocker lab curl) got back. */
 export type HostHttpResult =
   | { ok: true; status: number; statusText?: string; headers: Record<string, string>; body: string; ip: string }
-  | { ok: false; error: "unresolved" | "refused" | "reset"; ip?: string };
+  | { ok: false; error: "unresolved" | "refused" | "reset" | "empty" | "http09"; ip?: string };

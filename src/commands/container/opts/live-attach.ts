@@ -24,7 +24,7 @@ export async function attachShell(cli: Cli, id: string, opts: LiveOptions): Prom
   const terminal = opts.tty && cli.in.isTTY && cli.in.terminal;
   const shell = await cli.client.containerShell(id, { prompt: opts.tty, start: opts.start });
   if (!shell) return undefined;
-  const end: SessionEnd = terminal ? await terminalSession(cli, shell, cli.in.terminal!({ detachKeys: opts.detachKeys })) : await lineSession(cli, shell, { closeStdin: opts.closeStdin });
+  const end: SessionEnd = terminal ? await terminalSession(cli, shell, cli.in.terminal!({ detachKeys: opts.detachKeys }), id) : await lineSession(cli, shell, { closeStdin: opts.closeStdin });
   if (end.kind === "detached") return { detached: true };
   if (end.kind === "exit") return { detached: false, code: end.code };
   // The stream lasts until the container stops.

@@ -4,7 +4,7 @@
 import type { ShellHandle, ShellOutput, ShellStep } from "../../../client/api.js";
 import { DEFAULT_DETACH_KEYS, detachKeyBytes } from "../../../cli/detach-keys.js";
 import { DaemonError } from "../../../cli/errors.js";
-import type { Cli, Terminal } from "../../../cli/types.js";
+import type { Cli, Terminal, TerminalInput } from "../../../cli/types.js";
 
 /** moby/term EscapeError's text: what attach and exec -it print when the user detaches. */
 export const ESCAPE_ERROR = "read escape sequence";
@@ -29,12 +29,46 @@ function printer(cli: Cli, tty: boolean): (o: ShellOutput) => void {
   return (o) => (o.stream === "stderr" && !tty ? cli.err : cli.out).write(o.text);
 }
 
-/** A terminal session: runs until the shell exits, the user detaches, or the target goes away. */
-export async function terminalSession(cli: Cli, shell: ShellHandle, term: Terminal): Promise<SessionEnd> {
+const POLL_MS = 250;
+
+/** Resolves when the container no longer runs (stopped, killed or removed from elsewhere). */
+async function stopped(cli: Cli, id: string, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (signal.aborted) return new Promise(() => undefined);
+    try {
+      const c = (await cli.client.containerInspect(id)) as { State?: { Running?: boolean } };
+      if (!c.State?.Running) return;
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Reads a line, unless the container stops first (then undefined). */
+async function readOrStop(cli: Cli, term: Terminal, prompt: string, id: string | undefined): Promise<TerminalInput | undefined> {
+  if (!id || !term.cancel) return term.readLine(prompt);
+  const watch = new AbortController();
+  let gone = false;
+  void stopped(cli, id, watch.signal).then(() => {
+    gone = true;
+    term.cancel!();
+  });
+  const input = await term.readLine(prompt);
+  watch.abort();
+  return gone ? undefined : input;
+}
+
+/**
+ * A terminal session: runs until the shell exits, the user detaches, or the container stops
+ * (`containerId`: watched while the user types).
+ */
+export async function terminalSession(cli: Cli, shell: ShellHandle, term: Terminal, containerId?: string): Promise<SessionEnd> {
   const out = printer(cli, true);
   try {
     for (;;) {
-      const input = await term.readLine(shell.prompt());
+      const input = await readOrStop(cli, term, shell.prompt(), containerId);
+      if (!input) return { kind: "gone" };
       if (input.kind === "detach") return { kind: "detached" };
       if (input.kind === "interrupt") {
         // The shell's terminal echoes ^C and the shell starts a fresh line.

@@ -2,6 +2,7 @@
 import type { ProcessInfo } from "../types.js";
 import { type Applet, type CommandContext, NeverExits } from "./context.js";
 import { badOption, fail, wallNow } from "./util.js";
+import { commOf } from "../comm.js";
 
 function cpuTime(_p: ProcessInfo): string {
   return "0:00";
@@ -44,7 +45,7 @@ const ps: Applet = (ctx) => {
     return 0;
   }
   ctx.io.out("    PID TTY          TIME CMD\n");
-  for (const p of list) ctx.io.out(`${String(p.pid).padStart(7)} ${(ctx.state.proc.tty ? "pts/0" : "?").padEnd(8)} 00:00:00 ${p.command.split(" ")[0]!.split("/").pop()}\n`);
+  for (const p of list) ctx.io.out(`${String(p.pid).padStart(7)} ${(ctx.state.proc.tty ? "pts/0" : "?").padEnd(8)} 00:00:00 ${commOf(p.command)}\n`);
   return 0;
 };
 

@@ -3,17 +3,14 @@
 // program and starts it again when it dies; its log lines go to stdout.
 import type { OutputChunk, ProcessContext, ProcessInfo, ProcessResult, Program } from "../types.js";
 import { execInto } from "./exec.js";
-import { Output } from "./util.js";
+import { supervisorTime } from "./timefmt.js";
+import { Output, termAnchor } from "./util.js";
 
 const MiB = 1024 * 1024;
 const CONF_DIR = "/etc/supervisor/conf.d";
 const SUPERVISORD_CMD = "/usr/bin/python /usr/bin/supervisord -n";
 
-/** "2015-07-29 09:12:51,344": supervisord's log time, UTC in a container. */
-function stamp(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)},${iso.slice(20, 23)}`;
-}
+const stamp = supervisorTime;
 
 /** The processes one supervised program brings up, its first pid at `pid`. */
 function programProcesses(name: string, pid: number, startedAt: number): ProcessInfo[] {
@@ -94,7 +91,7 @@ export const supervisord: Program = {
     // SIGTERM: supervisord stops its children and exits cleanly.
     const stop = new Output();
     for (const [i, name] of [...names].reverse().entries()) {
-      stop.out(10 + i * 5, `${stamp(ctx.startTime + 10 + i * 5)} INFO stopped: ${name} (exit status 0)`);
+      stop.out(10 + i * 5, `${stamp(termAnchor(ctx) + 10 + i * 5)} INFO stopped: ${name} (exit status 0)`);
     }
     return { output: out.chunks, exit: null, onTerm: { kind: "exit", code: 0, log: stop.chunks as OutputChunk[] }, processes };
   },

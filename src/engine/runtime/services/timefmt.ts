@@ -75,6 +75,12 @@ export function pythonLogTime(ms: number): string {
   return `${p2(t.d)}/${MONTHS[t.mo]}/${t.y} ${clock(t)}`;
 }
 
+/** supervisord's log time: 2025-06-01 10:00:00,123 */
+export function supervisorTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)},${iso.slice(20, 23)}`;
+}
+
 const monthIndex = (m: string) => MONTHS.indexOf(m);
 
 interface Shifter {
@@ -113,6 +119,10 @@ const SHIFTERS: Shifter[] = [
   {
     re: /\b[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{6}) (\d{4})/g,
     shift: (m, d) => apacheTime(Date.UTC(num(m[7]), monthIndex(m[1]!), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6]!.slice(0, 3))) + d),
+  },
+  {
+    re: /\b(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}),(\d{3})/g,
+    shift: (m, d) => supervisorTime(Date.UTC(num(m[1]), num(m[2]) - 1, num(m[3]), num(m[4]), num(m[5]), num(m[6]), num(m[7])) + d),
   },
   {
     re: /signal-handler \((\d+)\)/g,
