@@ -197,6 +197,7 @@ function scan(argv: string[], flags: FlagSpec[], interspersed: boolean, notice: 
       else if (flag.type === "bool") value = "true";
       else if (rest.length > 0) value = rest.shift()!;
       else return done(`flag needs an argument: ${s}`);
+      if (flag.deprecated) notice(`Flag --${name} has been deprecated, ${flag.deprecated}\n`);
       occurrences.push({ flag, value });
       continue;
     }

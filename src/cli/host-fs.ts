@@ -5,7 +5,7 @@ import type { HostFileStat, HostFsPort } from "../engine/volumes/host-files.js";
 
 function toStat(st: fs.Stats): HostFileStat {
   const type = st.isDirectory() ? "dir" : st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : "other";
-  return { type, size: st.size, mode: st.mode & 0o7777, mtime: st.mtimeMs };
+  return { type, size: st.size, mode: st.mode & 0o7777, mtime: st.mtimeMs, uid: st.uid, gid: st.gid };
 }
 
 export function nodeHostFs(): HostFsPort {

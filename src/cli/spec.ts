@@ -43,6 +43,8 @@ export interface FlagSpec {
   hidden?: boolean;
   /** Set when the shorthand still works but prints a notice and is left out of help. */
   shorthandDeprecated?: string;
+  /** Set when the flag still works but prints pflag's notice (keep it hidden from help too). */
+  deprecated?: string;
   /**
    * Extra check run while parsing (docker's opts validators). Returns the value to store
    * (possibly normalised) or throws Error whose message follows `invalid argument ... flag: `.

@@ -73,6 +73,18 @@ describe("docker push to a registry container", () => {
     expect(gone.stderr).toBe("Error response from daemon: manifest for localhost:5000/my-alpine:1.0 not found: manifest unknown: manifest unknown\n");
   });
 
+  it("keeps content in a named volume for the next registry container", async () => {
+    const sb = createSandbox();
+    await sb.run("pull -q alpine");
+    await sb.run("run -d --name reg -v regdata:/var/lib/registry -p 5000:5000 registry:2");
+    await sb.run("tag alpine localhost:5000/a:1");
+    expect((await sb.run("push -q localhost:5000/a:1")).exitCode).toBe(0);
+    await sb.run("rm -f reg");
+    await sb.run("run -d --name reg2 -v regdata:/var/lib/registry -p 5000:5000 registry:2");
+    await sb.run("rmi localhost:5000/a:1");
+    expect((await sb.run("pull localhost:5000/a:1")).exitCode).toBe(0);
+  });
+
   it("carries a committed image's own layer through the registry", async () => {
     const sb = await withRegistry();
     await sb.run("run --name maker busybox sh -c 'echo made here > /greeting'");

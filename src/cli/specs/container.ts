@@ -14,6 +14,8 @@ type Load = () => Promise<CommandModule>;
 
 const signalFlag = fl("s|signal", "string", "Signal to send to the container");
 const timeoutFlag = fl("t|timeout", "int", "Seconds to wait before the container is killed");
+// docker/cli stop.go, restart.go: the old spelling still works, with pflag's notice.
+const timeFlag = fl("time", "int", "Seconds to wait before the container is killed", { hidden: true, deprecated: "use --timeout instead" });
 
 export const run: VerbDef = {
   name: "run",
@@ -61,7 +63,7 @@ export const stop: VerbDef = {
   useTail: "[OPTIONS] CONTAINER [CONTAINER...]",
   short: "Stop running containers",
   args: args.min(1),
-  flags: [signalFlag, timeoutFlag],
+  flags: [signalFlag, timeoutFlag, timeFlag],
   aliasesLine: "docker container stop, docker stop",
   // @ts-ignore
   load: (() => import("../../commands/container/stop.js")) as Load,
@@ -72,7 +74,7 @@ export const restart: VerbDef = {
   useTail: "[OPTIONS] CONTAINER [CONTAINER...]",
   short: "Stop and start containers again",
   args: args.min(1),
-  flags: [signalFlag, timeoutFlag],
+  flags: [signalFlag, timeoutFlag, timeFlag],
   aliasesLine: "docker container restart, docker restart",
   // @ts-ignore
   load: (() => import("../../commands/container/restart.js")) as Load,

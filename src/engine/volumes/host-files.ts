@@ -12,6 +12,9 @@ export interface HostFileStat {
   mode: number;
   /** ms since the epoch. */
   mtime: number;
+  /** Numeric owner, shown as is inside the container (no user namespace). */
+  uid?: number;
+  gid?: number;
 }
 
 /** Read-only access to the real host's files; `stat` follows symlinks, `lstat` does not. */
@@ -30,7 +33,8 @@ const MAX_TOTAL_BYTES = 16 << 20;
 const MAX_DEPTH = 24;
 
 const ports = new WeakMap<HostState, HostFsPort>();
-const snapshots = new WeakMap<HostFsPort, Map<string, FileTree>>();
+/** Per view or transaction: one operation sees one reading of the host. */
+const snapshots = new WeakMap<HostState, Map<string, FileTree>>();
 
 /** Ties a host state (a view's or a transaction's) to the engine's port. */
 export function bindHostFs(state: HostState, port: HostFsPort | undefined): void {
@@ -64,20 +68,21 @@ function fileContent(bytes: Uint8Array): { content: string; binary?: boolean } {
 
 /**
  * The host tree at `source` as a layer rooted at "/" (a single file becomes "/f"), read once
- * per process. Beyond the bounds, files keep their size but not their bytes.
+ * per operation. Beyond the bounds, files keep their size but not their bytes.
  */
 export function hostSnapshot(state: HostState, source: string): FileTree {
   const port = hostFsOf(state);
   if (!port) return {};
-  let cache = snapshots.get(port);
-  if (!cache) snapshots.set(port, (cache = new Map()));
+  let cache = snapshots.get(state);
+  if (!cache) snapshots.set(state, (cache = new Map()));
   const hit = cache.get(source);
   if (hit) return hit;
   const tree: FileTree = {};
   let entries = 0;
   let bytes = 0;
+  const owner = (st: HostFileStat) => ({ ...(st.uid !== undefined ? { uid: st.uid } : {}), ...(st.gid !== undefined ? { gid: st.gid } : {}) });
   const entryOf = (path: string, st: HostFileStat): LayerEntry | undefined => {
-    if (st.type === "dir") return { type: "dir", mode: st.mode, mtime: st.mtime };
+    if (st.type === "dir") return { type: "dir", mode: st.mode, mtime: st.mtime, ...owner(st) };
     if (st.type === "symlink") {
       const target = port.readlink?.(path);
       return target === undefined ? undefined : { type: "symlink", target, mtime: st.mtime };
@@ -86,7 +91,7 @@ export function hostSnapshot(state: HostState, source: string): FileTree {
     const readable = st.size <= MAX_FILE_BYTES && bytes + st.size <= MAX_TOTAL_BYTES;
     const data = readable ? fileContent(port.readFile(path, MAX_FILE_BYTES)) : { content: "" };
     bytes += readable ? st.size : 0;
-    return { type: "file", mode: st.mode, ...data, mtime: st.mtime, ...(readable ? {} : { size: st.size }) };
+    return { type: "file", mode: st.mode, ...data, mtime: st.mtime, ...owner(st), ...(readable ? {} : { size: st.size }) };
   };
   const walk = (hostDir: string, rel: string, depth: number): void => {
     if (depth > MAX_DEPTH) return;
@@ -114,7 +119,7 @@ export function hostSnapshot(state: HostState, source: string): FileTree {
   try {
     const st = port.stat(source);
     if (st?.type === "dir") {
-      tree["/"] = { type: "dir", mode: st.mode, mtime: st.mtime };
+      tree["/"] = { type: "dir", mode: st.mode, mtime: st.mtime, ...owner(st) };
       walk(source, "", 0);
     } else if (st) {
       const e = entryOf(source, st);
