@@ -57,7 +57,9 @@ await build({
   outExtension: { ".js": ".cjs" },
   format: "cjs",
   supported: { "dynamic-import": false },
-  plugins: [confWithoutSchema, heavyApart],
+  // Listing takes no lock, and conf is needed only when a client config file exists.
+  external: ["conf", "proper-lockfile"],
+  plugins: [heavyApart],
 });
 
 await build({

@@ -39,7 +39,7 @@ export async function fastMain(argv: string[] = process.argv.slice(2)): Promise<
   if (parsed.flags.values.help === true || parsed.args.length > verb.maxArgs) return undefined;
 
   const client = withDaemonErrors(new DaemonViews(host.engine)) as unknown as DaemonApi;
-  const cli = await nodeCli(host, client, process.env);
+  const cli = await nodeCli(host, client, process.env, brokenPipe);
   let code = 0;
   try {
     const mod = await verb.spec.load();
@@ -49,4 +49,9 @@ export async function fastMain(argv: string[] = process.argv.slice(2)): Promise<
   }
   await flushStdout();
   return code;
+}
+
+/** The shell's status for a command killed by SIGPIPE (128 + 13), which is how docker ends. */
+function brokenPipe(): void {
+  process.exit(141);
 }

@@ -7,8 +7,13 @@ import { runCli } from "./run-cli.js";
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   const host = openNodeHost(argv, process.env);
-  const cli = { ...(await nodeCli(host, localClient(host.engine), process.env)), lab: localLab(host.engine) };
+  const cli = { ...(await nodeCli(host, localClient(host.engine), process.env, brokenPipe)), lab: localLab(host.engine) };
   const code = await runCli(host.argv, cli);
   await flushStdout();
   return code;
+}
+
+/** The shell's status for a command killed by SIGPIPE (128 + 13), which is how docker ends. */
+function brokenPipe(): void {
+  process.exit(141);
 }

@@ -34,16 +34,20 @@ export function openNodeHost(argv: string[], env: NodeJS.ProcessEnv): NodeHost {
   return { argv: dockerArgv, dataDir, engine };
 }
 
-export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.ProcessEnv): Promise<Cli> {
+/**
+ * `brokenPipe` runs when a reader went away (`mockdocker logs web | head -1`): docker dies of
+ * SIGPIPE there, silently.
+ */
+export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.ProcessEnv, brokenPipe: () => void): Promise<Cli> {
   const config = await readClientConfig(host.dataDir, env);
   return {
     out:
       fileOutput(1) ??
       lazyOutput(() => {
         stdoutStarted = true;
-        return nodeOutStream(process.stdout);
+        return nodeOutStream(onBrokenPipe(process.stdout, brokenPipe));
       }),
-    err: lazyOutput(() => nodeOutStream(process.stderr)),
+    err: lazyOutput(() => nodeOutStream(onBrokenPipe(process.stderr, brokenPipe))),
     in: nodeStdin(),
     client,
     config,
@@ -83,4 +87,12 @@ function fileOutput(fd: number): OutStream | undefined {
     for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
   };
   return { write: (text) => writeAll(Buffer.from(text, "utf8")), writeBytes: writeAll, isTTY: false };
+}
+
+function onBrokenPipe(stream: NodeJS.WriteStream, brokenPipe: () => void): NodeJS.WriteStream {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    brokenPipe();
+  });
+  return stream;
 }

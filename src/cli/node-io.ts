@@ -71,6 +71,31 @@ export function nodeStdin(): InStream {
     readAll: () => (all ??= readAllBytes().then((b) => b.toString("utf8"))),
     readBytes: () => (allBytes ??= readAllBytes().then((b) => new Uint8Array(b))),
     terminal: ({ detachKeys }) => nodeTerminal(process.stdin, process.stdout, detachKeys),
+    // A password from the terminal with echo off (docker: term.DisableEcho); null on Ctrl-C or Ctrl-D.
+    readSecret: () => {
+      const stdin = process.stdin;
+      if (!isTTY() || !stdin.setRawMode) return Promise.resolve(null);
+      stdin.setRawMode(true);
+      stdin.resume();
+      return new Promise<string | null>((resolve) => {
+        let text = "";
+        const done = (value: string | null) => {
+          stdin.off("data", onData);
+          stdin.setRawMode(false);
+          stdin.pause();
+          resolve(value);
+        };
+        const onData = (data: Buffer) => {
+          for (const ch of data.toString("utf8")) {
+            if (ch === "\r" || ch === "\n") return done(text);
+            if (ch === "\u0003" || (ch === "\u0004" && text === "")) return done(null);
+            if (ch === "\u007f" || ch === "\b") text = text.slice(0, -1);
+            else if (ch >= " ") text += ch;
+          }
+        };
+        stdin.on("data", onData);
+      });
+    },
     async readLine() {
       if (isTTY()) {
         // One reader for the whole command (a line typed ahead is kept), paused in between so

@@ -20,6 +20,8 @@ export interface InStream {
   readLine(): Promise<string | null>;
   /** Reads all of stdin as bytes (tar streams of cp and import). */
   readBytes?(): Promise<Uint8Array>;
+  /** Reads a line from the terminal without echoing it (passwords); null when cancelled. */
+  readSecret?(): Promise<string | null>;
   /** A terminal session on stdin (raw mode, line editing, history); only when isTTY. */
   terminal?(opts: { detachKeys: number[] }): Terminal;
 }

@@ -53,4 +53,10 @@ describe("docker search", () => {
     expect((await sb.run("search -f color=red a")).stderr).toBe("Error response from daemon: invalid filter 'color'\n");
     expect((await sb.run("search --limit 101 a")).stderr).toBe("Error response from daemon: limit 101 is outside the range of [1, 100]\n");
   });
+
+  it("other registries are not searchable: registry:2 has no v1 search", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d -p 5000:5000 registry:2");
+    expect(await sb.run("search localhost:5000/app")).toEqual({ stdout: "", stderr: "Error response from daemon: Unexpected status code 404\n", exitCode: 1 });
+  });
 });

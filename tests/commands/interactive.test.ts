@@ -194,6 +194,8 @@ describe("on a terminal", () => {
     expect(await status(sb, "svc")).toMatch(/^Up /);
     const det = await sb.run("exec -it svc sh", { terminal: fakeTerminal([{ kind: "detach" }]).open });
     expect(det).toEqual({ stdout: "", stderr: "read escape sequence\n", exitCode: 1 });
+    const bad = await sb.run("exec -d --detach-keys bogus svc true");
+    expect(bad).toEqual({ stdout: "", stderr: "Error response from daemon: Invalid escape keys (bogus) provided\n", exitCode: 1 });
   });
 
   it("a command that is no shell streams its output; the detach keys leave it running", async () => {
@@ -261,6 +263,12 @@ describe("stop and kill", () => {
     expect((await sb.run("stop -t 3 s1")).stdout).toBe("s1\n");
     expect(await status(sb, "s1")).toMatch(/^Exited \(137\) /);
     expect((await sb.run("wait s1")).stdout).toBe("137\n");
+  });
+
+  it("--time still works, with pflag's deprecation notice on stdout", async () => {
+    const sb = await host();
+    await sb.run("run -d --name s2 busybox sleep 1000");
+    expect(await sb.run("stop --time 1 s2")).toEqual({ stdout: "Flag --time has been deprecated, use --timeout instead\ns2\n", stderr: "", exitCode: 0 });
   });
 
   it("a shell that traps TERM exits with its own code; nginx exits 0", async () => {

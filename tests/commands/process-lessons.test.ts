@@ -26,6 +26,18 @@ describe("OOM", () => {
     expect((await sb.run(["stats", "--no-stream", "--format", "{{.MemUsage}}", "hog"])).stdout).toMatch(/^63\.\d+MiB \/ 64MiB\n$/);
   });
 
+  it("an exec that outgrows what is left is hit too; the container lives on, marked at its exit", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d --name box -m 64m --entrypoint sleep progrium/stress 1000");
+    const r = await sb.run("exec box stress --vm 1 --vm-bytes 128M");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/stress: FAIL: \[\d+\] \(415\) <-- worker \d+ got signal 9/);
+    expect(await fmt(sb, "{{.State.Status}} {{.State.OOMKilled}}", "box")).toBe("running false");
+    expect(sb.state()!.events.some((e) => e.action === "oom")).toBe(true);
+    await sb.run("stop -t 1 box");
+    expect(await fmt(sb, "{{.State.OOMKilled}} {{.State.ExitCode}}", "box")).toBe("true 137");
+  });
+
   it("a service whose baseline exceeds a tiny limit is killed with 137", async () => {
     const sb = createSandbox();
     await sb.run("run -d --name db -m 6m -e MYSQL_ROOT_PASSWORD=secret mysql");
@@ -44,6 +56,14 @@ describe("PID namespace", () => {
     expect(await fmt(sb, "{{.HostConfig.Init}}", "nap")).toBe("true");
     await sb.run("stop nap");
     expect(await fmt(sb, "{{.State.ExitCode}}", "nap")).toBe("143");
+  });
+
+  it("docker top shows tini and its child with host pids", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d --init --name nap busybox sleep 1000");
+    const rows = (await sb.run("top nap")).stdout.trimEnd().split("\n").slice(1).map((l) => l.split(/\s{2,}/));
+    expect(rows.map((r) => r[7])).toEqual(["/sbin/docker-init -- sleep 1000", "sleep 1000"]);
+    expect(rows[1]![2]).toBe(rows[0]![1]);
   });
 
   it("without --init a PID 1 sleep ignores SIGTERM: 137 after the grace period", async () => {
@@ -111,6 +131,30 @@ describe("restart policies", () => {
     expect((await sb.run("stop loop")).stdout).toBe("loop\n");
     await advance(sb, "2m");
     expect(await fmt(sb, "{{.State.Status}} {{.RestartCount}}", "loop")).toBe("exited 7");
+  });
+
+  it("kill on a restarting container cancels the pending restart", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d --name loop --restart unless-stopped busybox false");
+    expect(await fmt(sb, "{{.State.Status}}", "loop")).toBe("restarting");
+    expect((await sb.run("kill loop")).stdout).toBe("loop\n");
+    await advance(sb, "1m");
+    expect(await fmt(sb, "{{.State.Status}} {{.RestartCount}} {{.State.ExitCode}}", "loop")).toBe("exited 1 1");
+    // docker start clears the count and the manual stop.
+    await sb.run("start loop");
+    expect(await fmt(sb, "{{.State.Status}} {{.RestartCount}}", "loop")).toBe("restarting 1");
+  });
+
+  it("the back-off resets after ten seconds up", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d --name naps --restart always busybox sleep 12");
+    await advance(sb, "12s");
+    expect(await fmt(sb, "{{.State.Status}} {{.RestartCount}}", "naps")).toBe("restarting 1");
+    await advance(sb, "100ms");
+    expect(await fmt(sb, "{{.State.Status}} {{.RestartCount}}", "naps")).toBe("running 1");
+    await advance(sb, "12s");
+    await advance(sb, "100ms");
+    expect(await fmt(sb, "{{.State.Status}} {{.RestartCount}}", "naps")).toBe("running 2");
   });
 
   it("on-failure:N gives up after N restarts; validation texts are the daemon's", async () => {

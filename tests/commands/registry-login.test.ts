@@ -90,7 +90,7 @@ describe("docker login", () => {
 
     const reg = cli({}, ["pw"]);
     await runLogin(reg.cli, { serverAddress: "localhost:5000", user: "u", password: "", passwordStdin: false }).catch((e: Error) => void (reg.io.err += e.message));
-    expect(reg.io.out).toBe("Password: \n");
+    expect(reg.io.out).toBe("Password: ");
     expect(reg.io.err).toContain('Get "http://localhost:5000/v2/"');
 
     const empty = cli({}, [""]);

@@ -39,6 +39,8 @@ export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
       throw new StatusError((e as Error).message, 1);
     }
   }
+  // The daemon checks the keys when it creates the exec (moby: daemon/exec.go), even for -d.
+  const detachKeys = checkDetachKeys(detachKeysOf(cli, opts.detachKeys ?? ""), "escape");
   const req = {
     cmd: opts.command,
     env,
@@ -51,7 +53,6 @@ export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
   };
   if (attachStdin && cli.in.isTTY) {
     // A shell on the user's terminal; other programs run as below.
-    const detachKeys = checkDetachKeys(detachKeysOf(cli, opts.detachKeys ?? ""));
     const shell = await cli.client.containerShell(opts.container, { exec: req, prompt: opts.tty });
     if (shell) {
       const end = opts.tty && cli.in.terminal ? await terminalSession(cli, shell, cli.in.terminal({ detachKeys }), opts.container) : await lineSession(cli, shell, { closeStdin: true });

@@ -53,8 +53,12 @@ async function loginWithUsernameAndPassword(cli: Cli, opts: LoginOptions, defaul
   if (password === "") {
     if (isHub) cli.out.write("\n" + infoNote(cli, ["A Personal Access Token (PAT) can be used instead.", "To create a PAT, visit https://app.docker.com/settings", "", ""]));
     cli.out.write("Password: ");
-    password = (await cli.in.readLine()) ?? "";
-    cli.out.write("\n");
+    if (cli.in.readSecret) {
+      const secret = await cli.in.readSecret();
+      if (secret === null) throw new StatusError("", 130);
+      password = secret;
+      cli.out.write("\n");
+    } else password = (await cli.in.readLine()) ?? "";
     if (password === "") throw new StatusError("Error: Password Required");
   }
   const auth: AuthConfig = { username: user, password, serveraddress: serverAddress };

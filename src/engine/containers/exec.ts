@@ -11,8 +11,8 @@ import { containerFs } from "./rootfs.js";
 import { containerNetwork } from "../network/access.js";
 import { processEnv } from "../network/hooks.js";
 import { checkLinksRunning } from "../network/links.js";
-import { deliverSignals, execPid, keepExecProcesses } from "./inner-signals.js";
-import { liveProcesses, memoryCeiling } from "./resources.js";
+import { deliverSignals, execHeadroom, execPid, keepExecProcesses, noteExecOom } from "./inner-signals.js";
+import { liveProcesses } from "./resources.js";
 
 export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResult & { endsAt: number } {
   const c = getContainer(tx.state, ref);
@@ -58,7 +58,7 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
       tty: req.tty,
       startTime: tx.now,
       processes: liveProcesses(c, tx.now),
-      memoryLimit: memoryCeiling(c.hostConfig),
+      memoryLimit: execHeadroom(c, tx.now),
       random: () => tx.ids.float(),
       network: containerNetwork({ state: tx.state, c, fs, now: tx.now }),
     });
@@ -68,6 +68,7 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
       endsAt: tx.now + (run.exit?.at ?? 0),
     };
     keepExecProcesses(c, run.processes ?? [], tx.now, run.exit === null ? null : tx.now + run.exit.at);
+    if (run.oomAt !== undefined) noteExecOom(tx, c, tx.now + run.oomAt);
     deliverSignals(tx, c, run.signals.map((sig) => ({ pid: sig.pid, signal: sig.signal, at: tx.now + sig.at })));
   }
   c.execIds = c.execIds.filter((id) => id !== execId);

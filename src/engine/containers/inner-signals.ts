@@ -2,11 +2,13 @@
 // leaves running. A process that dies takes its children along; one a supervisor watches is
 // started again by it; PID 1 reacts only to signals it handles (the kernel shields a
 // namespace's init from SIGKILL sent within it).
+import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import { heavy } from "../heavy.js";
 import type { ContainerRecord } from "../model.js";
 import type { ProcessInfo } from "../runtime/types.js";
-import { handleExit } from "./process.js";
+import { containerAttributes, handleExit, settleContainer } from "./process.js";
+import { liveProcesses, memoryCeiling, memoryDemand } from "./resources.js";
 import { mainPid } from "./pid1.js";
 
 export interface InnerSignal {
@@ -46,8 +48,15 @@ export function deliverSignals(tx: Tx, c: ContainerRecord, signals: InnerSignal[
         // As lifecycle.ts shutdownLog: the lines were written as if the signal came at the start.
         const shift = sig.at - c.state.startedAt;
         const { shiftLogTimestamps } = heavy().services;
-        if (p.onTerm.log) p.pending.push(...p.onTerm.log.map((chunk) => ({ ...chunk, at: sig.at + chunk.at, text: shiftLogTimestamps(chunk.text, shift) })));
-        handleExit(tx, c, sig.at, p.onTerm.code);
+        const log = p.onTerm.log ?? [];
+        p.pending.push(...log.map((chunk) => ({ ...chunk, at: sig.at + chunk.at, text: shiftLogTimestamps(chunk.text, shift) })));
+        // It exits once its shutdown lines are written.
+        const downAt = sig.at + Math.max(0, ...log.map((chunk) => chunk.at));
+        if (p.exitAt === null || p.exitAt > downAt) {
+          p.exitAt = downAt;
+          p.exitCode = p.onTerm.code;
+        }
+        settleContainer(tx, c, tx.now);
         return;
       }
       continue;
@@ -89,4 +98,17 @@ export function execPid(c: ContainerRecord): number {
   const pid = Math.max(c.nextPid, 7, ...(c.process?.processes ?? []).map((q) => q.pid + 1));
   c.nextPid = pid + 6;
   return pid;
+}
+
+/** What an exec'd program may still take before the cgroup is full; undefined: no limit. */
+export function execHeadroom(c: ContainerRecord, now: number): number | undefined {
+  const ceiling = memoryCeiling(c.hostConfig);
+  return ceiling === undefined ? undefined : Math.max(0, ceiling - memoryDemand(liveProcesses(c, now)));
+}
+
+/** The OOM killer struck a process an exec started: the oom event now, OOMKilled at the exit. */
+export function noteExecOom(tx: Tx, c: ContainerRecord, at: number): void {
+  if (!c.process || !c.state.running) return;
+  c.process.oomAt ??= at;
+  emitEvent(tx.state, at, "container", "oom", c.id, containerAttributes(c));
 }

@@ -160,7 +160,6 @@ class Session implements ShellHandle {
     signal?: AbortSignal,
   ): Promise<ShellStep> {
     if (this.done) return { gone: true };
-    const prompt = this.shell.prompt();
     const r = await this.engine.transact((tx) => {
       const c = tx.state.containers[this.t.id];
       if (!c || !c.state.running || c.state.startedAt !== this.t.startedAt || (this.t.exec && !c.execIds.includes(this.t.exec.id))) return undefined;
@@ -171,9 +170,12 @@ class Session implements ShellHandle {
         if (res.exit !== undefined) this.endExec(tx, c, res.exit);
       } else if (c.process) {
         c.process.shell = this.shell.memory();
-        // A terminal's log is the screen: the prompt and the echoed line come first.
-        const screen = this.t.tty && echo !== undefined ? [{ at: start, stream: "stdout" as const, text: `${prompt}${echo}\n` }] : [];
-        c.process.pending.push(...screen, ...res.output.map((o) => ({ ...o, at: start + o.at })));
+        // A terminal's log is the screen: after the prompt already there, the echoed line,
+        // what it printed, and the next prompt.
+        const tty = this.t.tty;
+        const echoed = tty && echo !== undefined ? [{ at: start, stream: "stdout" as const, text: `${echo}\n` }] : [];
+        const next = tty && res.exit === undefined && !res.blocked ? [{ at: start + res.elapsed, stream: "stdout" as const, text: this.shell.prompt() }] : [];
+        c.process.pending.push(...echoed, ...res.output.map((o) => ({ ...o, at: start + o.at })), ...next);
         flushOutput(tx, c, start);
         if (res.exit !== undefined) {
           c.process.exitAt = start + res.elapsed;

@@ -105,8 +105,16 @@ export function killContainer(tx: Tx, ref: string, signalName: string | undefine
   const signal = parseKillSignal(signalName || "SIGKILL");
   const c = getContainer(tx.state, ref);
   const s = c.state;
-  if (!s.running || s.restarting) {
+  if (!s.running) {
     throw conflict(`cannot kill container: ${ref}: container ${c.id} is not running`);
+  }
+  // moby kill.go: a restarting container is only told to exit on its next event (the pending
+  // restart is cancelled); no signal, no kill event.
+  if (s.restarting) {
+    s.manuallyStopped = true;
+    Object.assign(s, { running: false, restarting: false, status: "exited" });
+    c.restartAt = undefined;
+    return;
   }
   if (s.paused && signal.number !== 9) throw conflict(`cannot kill container: ${ref}: Container ${c.id} is paused. Unpause the container before stopping or killing`);
   emitEvent(tx.state, tx.now, "container", "kill", c.id, containerAttributes(c, { signal: String(signal.number) }));

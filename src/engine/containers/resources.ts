@@ -12,8 +12,6 @@ export const HOST_MEM_TOTAL = 8232873984;
 export const HOST_SWAP_TOTAL = 2147479552;
 
 const MIN_MEMORY = 6 * 1024 * 1024;
-const MIN_CPU_SHARES = 2;
-const MAX_CPU_SHARES = 262144;
 
 /** The resource fields a create or an update request carries (0 / "" / undefined: not given). */
 export interface ResourceRequest {
@@ -93,9 +91,11 @@ export function verifyResources(r: ResourceRequest, update: boolean): string[] {
   return warnings;
 }
 
-/** adaptContainerSettings: CPU shares clamped, swap defaulting to twice the memory. */
+/**
+ * adaptContainerSettings: swap defaults to twice the memory. (CPU shares are clamped only for
+ * API clients older than 1.19, which mockdocker's client is not.)
+ */
 export function adaptResources(h: HostConfig): void {
-  if (h.CpuShares > 0) h.CpuShares = Math.min(Math.max(h.CpuShares, MIN_CPU_SHARES), MAX_CPU_SHARES);
   if (h.Memory > 0 && h.MemorySwap === 0) h.MemorySwap = h.Memory * 2;
 }
 
@@ -186,7 +186,7 @@ export function liveProcesses(c: ContainerRecord, now: number): ProcessInfo[] {
   // What starts later (supervisord after run.sh's setup) is not there yet; a moment's grace
   // stands for the time a real `run -d` and the next command take.
   const startedBy = now - c.state.startedAt + 500;
-  return (c.process?.processes ?? []).filter((p) => p.startedAt <= startedBy && (p.endsAt === undefined || p.endsAt > now));
+  return (c.process?.processes ?? []).filter((p) => (p.ppid === 0 || p.startedAt <= startedBy) && (p.endsAt === undefined || p.endsAt > now));
 }
 
 /** Memory charged to the container's cgroup (what stats reports as usage, before jitter). */

@@ -70,7 +70,7 @@ export class MountedFs implements ContainerFs {
   readdir(path: string): string[] {
     return this.on(path, true, (r) => {
       const names = r.fs.readdir(r.p);
-      if (r.mount) return names;
+      // Mount points show in their parent even where the parent's fs has no such entry.
       const extra = this.mounts.filter((m) => m.destination !== "/" && dirnameOf(m.destination) === r.abs).map((m) => m.destination.slice(r.abs === "/" ? 1 : r.abs.length + 1));
       return extra.length === 0 ? names : [...new Set([...names, ...extra])].sort();
     });

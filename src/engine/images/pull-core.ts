@@ -11,6 +11,7 @@ import {
   DEFAULT_DOMAIN,
   familiarName,
   familiarString,
+  fullName,
   fullString,
   isNameOnly,
   parseNormalizedNamed,
@@ -137,7 +138,9 @@ function pullOne(src: RemoteSource, tx: Tx, ref: NamedReference, platform: Platf
   if (platform && !samePlatform(platform, imagePlatform(remote)) && !remote.platforms?.some((p) => samePlatform(platform, parsePlatform(p)))) {
     throw new StreamError(`no matching manifest for ${formatPlatform(platform)} in the manifest list entries`);
   }
-  const { id, messages } = materialize(src, tx.state, remote, `${ref.path}:${ref.tag ?? ref.digest}`);
+  // Where it came from: the Hub path, or the full name for other registries.
+  const source = `${ref.domain === DEFAULT_DOMAIN ? ref.path : fullName(ref)}:${ref.tag ?? ref.digest}`;
+  const { id, messages } = materialize(src, tx.state, remote, source);
   out.push(...messages);
   const manifestDigest = ref.digest ?? remote.digest;
   out.push(msg(`Digest: ${manifestDigest}`));

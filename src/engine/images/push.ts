@@ -73,7 +73,8 @@ function hubWriteCheck(tx: Tx, ref: NamedReference, auth: AuthConfig | undefined
 function mountSource(endpoint: Endpoint, repo: string, digest: string, diffId: string, img: ImageRecord): string | undefined {
   if (endpoint.kind === "hub" && heavy().catalogue.getLayer(diffId)) {
     // Layers pulled from a Hub repository are mounted from it (v2 metadata's source repository).
-    const src = img.source?.split(":")[0];
+    const first = img.source?.split("/")[0] ?? "";
+    const src = /[.:]/.test(first) || first === "localhost" ? undefined : img.source?.split(":")[0];
     if (src && src !== repo) return src;
   }
   return endpoint.storage.repositories().find((r) => r !== repo && endpoint.storage.hasLayer(r, digest));

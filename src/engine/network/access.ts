@@ -10,6 +10,7 @@ import { contains, isIPv4, parseCidr } from "./addr.js";
 import { EMBEDDED_DNS, HOST_GATEWAY, HOST_RESOLVER, usesEmbeddedDns } from "./etc-files.js";
 import { isUserDefinedMode, namespaceOwner, parseLink } from "./links.js";
 import { serverReply } from "./talk.js";
+import { OUTSIDE_PING, outsideLookup } from "./outside.js";
 import { parseResponse } from "../runtime/applets/net-common.js";
 
 const TIMEOUT_MS = 127_000;
@@ -20,10 +21,10 @@ function live(c: ContainerRecord): boolean {
 }
 
 /** Program names and ports of what listens in a running container (from its processes). */
-export function listeners(c: ContainerRecord): Array<{ program: string; port: number }> {
+export function listeners(c: ContainerRecord): Array<{ program: string; port: number; pid?: number; keep?: boolean }> {
   if (!live(c) || c.state.paused) return [];
   const { servicePorts } = heavy().services;
-  const out: Array<{ program: string; port: number }> = [];
+  const out: Array<{ program: string; port: number; pid?: number; keep?: boolean }> = [];
   for (const p of c.process?.processes ?? []) {
     const cmd = p.command;
     if (cmd.startsWith("nginx: worker") || cmd.startsWith("postgres: ")) continue;
@@ -32,6 +33,9 @@ export function listeners(c: ContainerRecord): Array<{ program: string; port: nu
     if (program === "redis-server") {
       const m = /:(\d+)$/.exec(words[1] ?? "");
       out.push({ program, port: m ? Number(m[1]) : 6379 });
+    } else if (program === "nc") {
+      const nc = ncListen(words.slice(1));
+      if (nc) out.push({ program, port: nc.port, pid: p.pid, keep: nc.keep });
     } else if (/^python\d?(\.\d+)?$/.test(program) && words.includes("http.server")) {
       const after = words[words.indexOf("http.server") + 1];
       out.push({ program: "python", port: after && /^\d+$/.test(after) ? Number(after) : 8000 });
@@ -40,6 +44,27 @@ export function listeners(c: ContainerRecord): Array<{ program: string; port: nu
     }
   }
   return out;
+}
+
+/** `nc -l -p PORT` (busybox's listen mode takes its port from -p only); -k keeps listening. */
+function ncListen(args: string[]): { port: number; keep: boolean } | undefined {
+  let listen = false;
+  let keep = false;
+  let port: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith("-")) continue;
+    for (let j = 1; j < a.length; j++) {
+      if (a[j] === "l") listen = true;
+      else if (a[j] === "k") keep = true;
+      else if (a[j] === "p") {
+        const v = a.slice(j + 1) || args[++i];
+        if (v && /^\d+$/.test(v)) port = Number(v);
+        break;
+      }
+    }
+  }
+  return listen && port !== undefined ? { port, keep } : undefined;
 }
 
 /** Containers living in `owner`'s network namespace (itself and container:owner joiners). */
@@ -125,7 +150,15 @@ function peerIn(state: HostState, target: ContainerRecord, port: number, now: nu
     const log = (stream: "stdout" | "stderr", text: string, at = now) => {
       member.process?.pending.push({ at, stream, text });
     };
-    return { program: l.program, fs: containerFs(state, member, now), port, now, clientIp, log };
+    const peer: NetPeer = { program: l.program, fs: containerFs(state, member, now), port, now, clientIp, log };
+    // A one-shot listener that is the container's main process ends it when the caller hangs up.
+    const proc = member.process;
+    if (l.pid === 1 && !l.keep && proc) {
+      peer.end = (at) => {
+        if (proc.exitAt === null || proc.exitAt > at) Object.assign(proc, { exitAt: at, exitCode: 0 });
+      };
+    }
+    return peer;
   }
   return undefined;
 }
@@ -211,6 +244,12 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
     return { ok: false, error: "timeout", afterMs: TIMEOUT_MS };
   };
 
+  // The embedded server answers containers and forwards the rest, except from internal networks.
+  const upstream = () => !isolated() && !internalOnly();
+  const dnsA = (name: string, upstreamOnly = false): string[] | undefined => {
+    const local = embedded() && !upstreamOnly ? embeddedDnsLookup(state, c, name) : undefined;
+    return local ?? (upstream() ? outsideLookup(name)?.a : undefined);
+  };
   const resolve = (host: string): string | undefined => {
     if (isIPv4(host)) return host;
     let hosts = "";
@@ -222,12 +261,16 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
     const fromFile = parseHosts(hosts, host);
     if (fromFile) return fromFile;
     if (host.toLowerCase() === "localhost") return "127.0.0.1";
-    return embedded() ? embeddedDnsLookup(state, c, host)?.[0] : undefined;
+    return dnsA(host)?.[0];
   };
 
   return {
     resolve,
-    dnsLookup: (name) => (embedded() ? embeddedDnsLookup(state, c, name) : undefined),
+    dnsLookup: dnsA,
+    dnsLookupAAAA: (name, upstreamOnly = false) => {
+      if (embedded() && !upstreamOnly && embeddedDnsLookup(state, c, name)) return [];
+      return upstream() ? outsideLookup(name)?.aaaa : undefined;
+    },
     dnsReverse: (ip) => (embedded() ? embeddedReverse(state, owner, ip) : undefined),
     nameserver: () => (embedded() ? EMBEDDED_DNS : owner.hostConfig.Dns[0] ?? HOST_RESOLVER),
     connect,
@@ -241,7 +284,7 @@ export function containerNetwork(opts: AccessOptions): NetworkAccess {
       if (internalOnly()) return { ok: false, error: "netunreach" };
       if (isGatewayAddress(state, ip)) return { ok: true, ttl: 64, rttMs: 0.07 };
       if (onSubnetOfMine(ip)) return { ok: false };
-      return { ok: true, ttl: 63, rttMs: 12.4 };
+      return { ok: true, ...OUTSIDE_PING };
     },
     exchange: (ip, port, data, at = now) => {
       const conn = connect(ip, port);

@@ -164,5 +164,11 @@ function redisReply(peer: NetPeer, data: string, at: number): string {
 export function serverReply(peer: NetPeer, data: string, at: number): string {
   if (heavy().services.httpResponders[peer.program]) return httpReply(peer, data, at);
   if (peer.program === "redis-server") return redisReply(peer, data, at);
+  if (peer.program === "nc") {
+    // A listening nc prints what arrives and has nothing to send back (its stdin is empty).
+    if (data !== "") peer.log?.("stdout", data, at);
+    peer.end?.(at);
+    return "";
+  }
   return "";
 }

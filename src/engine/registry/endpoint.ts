@@ -55,7 +55,12 @@ export function registryContainer(state: HostState, domain: string): ContainerRe
   const ip = loopbackIp(host);
   if (!ip) return undefined;
   const target = publishedTarget(state, ip === "::1" ? "::" : ip, port ?? 80);
-  if (!target) return undefined;
+  if (!target) {
+    // A registry on the host's network listens on the host's loopback itself.
+    return Object.values(state.containers).find(
+      (c) => c.hostConfig.NetworkMode === "host" && listeners(c).some((l) => l.program === "registry" && l.port === (port ?? 80)),
+    );
+  }
   const owner = namespaceOwner(state, target.c);
   const members = Object.values(state.containers).filter((c) => namespaceOwner(state, c).id === owner.id);
   return members.find((c) => listeners(c).some((l) => l.program === "registry" && l.port === target.privatePort));

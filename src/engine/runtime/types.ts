@@ -75,8 +75,13 @@ export interface NetworkAccess {
   resolve(host: string): string | undefined;
   /** An HTTP GET to a simulated service; undefined when nothing answers. */
   httpGet(host: string, port: number, path: string): { status: number; headers: Record<string, string>; body: string } | undefined;
-  /** Asks the container's DNS server only (no /etc/hosts): the addresses, or undefined (NXDOMAIN). */
-  dnsLookup?(name: string): string[] | undefined;
+  /**
+   * Asks the container's DNS server only (no /etc/hosts): the IPv4 addresses, or undefined
+   * (NXDOMAIN). `upstreamOnly`: a server outside the host, which knows no container names.
+   */
+  dnsLookup?(name: string, upstreamOnly?: boolean): string[] | undefined;
+  /** The AAAA answer: [] when the name exists without IPv6, undefined for NXDOMAIN. */
+  dnsLookupAAAA?(name: string, upstreamOnly?: boolean): string[] | undefined;
   /** A reverse (PTR) lookup at the container's DNS server: "web.mynet" for a neighbour's address. */
   dnsReverse?(ip: string): string | undefined;
   /** The nameserver the container asks ("127.0.0.11" on user-defined networks). */
@@ -112,6 +117,8 @@ export interface NetPeer {
   clientIp?: string;
   /** Writes to the serving process's output at `at` (ms since the epoch; default `now`): an access log line in `docker logs`. */
   log?(stream: Stream, text: string, at?: number): void;
+  /** The serving process ends with this conversation at `at` (a one-shot `nc -l`). */
+  end?(at: number): void;
 }
 
 export interface ProcessResult {

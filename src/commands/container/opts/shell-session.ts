@@ -16,12 +16,15 @@ export function detachKeysOf(cli: Cli, flag: string): string {
   return flag !== "" ? flag : cli.config.detachKeys || DEFAULT_DETACH_KEYS;
 }
 
-/** The daemon refuses keys it cannot parse when the attach starts (moby: container/attach.go). */
-export function checkDetachKeys(keys: string): number[] {
+/**
+ * The daemon refuses keys it cannot parse when an attach starts (moby: daemon/attach.go, "detach")
+ * or an exec is created (daemon/exec.go, "escape").
+ */
+export function checkDetachKeys(keys: string, word: "detach" | "escape" = "detach"): number[] {
   try {
     return detachKeyBytes(keys);
   } catch {
-    throw new DaemonError(`Invalid detach keys (${keys}) provided`, 400);
+    throw new DaemonError(`Invalid ${word} keys (${keys}) provided`, word === "detach" ? 400 : 500);
   }
 }
 

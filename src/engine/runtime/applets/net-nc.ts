@@ -81,7 +81,8 @@ export const nc: Applet = (ctx: CommandContext) => {
     return 0;
   }
   const net = netOf(ctx);
-  const probe = net.exchange?.(ip, p, "", nowAt(ctx)) ?? { ok: false as const, error: "refused" as const, afterMs: 0 };
+  // Connecting has no effect on the server; what is sent (even nothing, with -z) does.
+  const probe = net.connect?.(ip, p) ?? { ok: false as const, error: "refused" as const, afterMs: 0 };
   if (!probe.ok) {
     let error = probe.error;
     let after = probe.afterMs;
@@ -94,7 +95,10 @@ export const nc: Applet = (ctx: CommandContext) => {
     return 1;
   }
   if (o.verbose) ctx.io.err(`${host} (${dotted}) open\n`);
-  if (o.zero) return 0;
+  if (o.zero) {
+    net.exchange?.(ip, p, "", nowAt(ctx));
+    return 0;
+  }
   // Send all of stdin, half-close, print the answer until the server closes.
   const input = ctx.stdin.readAll();
   const conn = net.exchange!(ip, p, input, nowAt(ctx));

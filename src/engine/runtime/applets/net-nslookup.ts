@@ -38,16 +38,17 @@ export const nslookup: Applet = (ctx: CommandContext) => {
     ctx.io.out(host ? `Non-authoritative answer:\n${ptr}\tname = ${host}\n\n` : `** server can't find ${ptr}: NXDOMAIN\n\n`);
     return 0;
   }
-  const found = embedded ? net.dnsLookup?.(name) : undefined;
   const types = type === "" ? ["A", "AAAA"] : [type];
   for (const t of types) {
+    const outside = !embedded;
+    const found = t === "AAAA" ? net.dnsLookupAAAA?.(name, outside) : t === "A" ? net.dnsLookup?.(name, outside) : net.dnsLookup?.(name, outside) && [];
     if (!found) {
       ctx.io.out(`** server can't find ${name}: NXDOMAIN\n\n`);
       continue;
     }
-    // Docker's resolver does not set the authoritative flag.
+    // Neither Docker's resolver nor a forwarding one sets the authoritative flag.
     let text = "Non-authoritative answer:\n";
-    if (t === "A") text += found.map((ip) => `Name:\t${name}\nAddress: ${ip}\n`).join("");
+    if (found.length > 0) text += found.map((ip) => `Name:\t${name}\nAddress: ${ip}\n`).join("");
     else text += `*** Can't find ${name}: No answer\n`;
     ctx.io.out(text + "\n");
   }

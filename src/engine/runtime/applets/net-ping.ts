@@ -91,7 +91,7 @@ export const ping: Applet = (ctx: CommandContext) => {
     sent++;
     if (reply.ok) {
       received++;
-      const us = Math.max(1, Math.round((reply.rttMs + ctx.state.proc.random() * 0.03) * 1000));
+      const us = Math.max(1, Math.round(reply.rttMs * (0.9 + ctx.state.proc.random() * 0.25) * 1000));
       times.push(us);
       if (!o.quiet) {
         ctx.io.out(`${o.size + 8} bytes from ${ip}: seq=${sent - 1} ttl=${reply.ttl} time=${Math.floor(us / 1000)}.${String(us % 1000).padStart(3, "0")} ms\n`);

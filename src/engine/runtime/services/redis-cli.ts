@@ -313,7 +313,7 @@ export const redisCli: Program = {
       if (ip === undefined) return refuse("Name or service not known");
       // Another container's server, over the simulated network.
       const net = ctx.network!;
-      const probe = net.exchange?.(ip, port, "", ctx.startTime);
+      const probe = net.exchange ? net.connect?.(ip, port) : undefined;
       if (probe && !probe.ok) return refuse(CONNECT_ERRORS[probe.error]!);
       // A network that cannot carry the conversation leaves the server looking empty.
       if (probe) {

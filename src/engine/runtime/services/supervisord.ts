@@ -90,8 +90,10 @@ export const supervisord: Program = {
     }
     // SIGTERM: supervisord stops its children and exits cleanly.
     const stop = new Output();
+    stop.out(0, `${stamp(termAnchor(ctx))} WARN received SIGTERM indicating exit request`);
     for (const [i, name] of [...names].reverse().entries()) {
-      stop.out(10 + i * 5, `${stamp(termAnchor(ctx) + 10 + i * 5)} INFO stopped: ${name} (exit status 0)`);
+      // Written at once (docker stop takes the exit at the signal); the stamps say how long each took.
+      stop.out(0, `${stamp(termAnchor(ctx) + 10 + i * 5)} INFO stopped: ${name} (exit status 0)`);
     }
     return { output: out.chunks, exit: null, onTerm: { kind: "exit", code: 0, log: stop.chunks as OutputChunk[] }, processes };
   },

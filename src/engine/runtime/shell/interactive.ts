@@ -69,8 +69,6 @@ export function createShellSession(
     for (const [k, v] of Object.entries(memory.vars)) session.vars.set(k, v);
     for (const k of memory.exported) session.exported.add(k);
   }
-  const root = !ctx.user || ctx.user === "root" || ctx.user.startsWith("0");
-  const user = ctx.user.split(":")[0];
   const showPrompt = opts.prompt !== false;
   let pending = "";
 
@@ -102,13 +100,7 @@ export function createShellSession(
     prompt() {
       if (!showPrompt) return "";
       if (pending !== "") return session.vars.get("PS2") ?? "> ";
-      // Without HOME the shell falls back to the user's home (root's is /root).
-      const home = session.vars.get("HOME") ?? (root ? "/root" : undefined);
-      const cwd = home && home !== "/" && (session.cwd === home || session.cwd.startsWith(home + "/")) ? "~" + session.cwd.slice(home.length) : session.cwd;
-      const mark = root ? "#" : "$";
-      if (flavor === "bash") return `${root ? "root" : user}@${ctx.hostname}:${cwd}${mark} `;
-      if (flavor === "dash") return `${mark} `;
-      return `${cwd} ${mark} `;
+      return shellPrompt(flavor, session.vars.get("HOME"), session.cwd, ctx.user, ctx.hostname);
     },
     runLine(line) {
       const script = pending + line + "\n";
@@ -138,6 +130,18 @@ export function createShellSession(
       return { cwd: session.cwd, vars, exported: [...session.exported], status: session.status };
     },
   };
+}
+
+/** PS1 as each shell shows it by default: ash `\w \$ `, dash `\$ `, bash (Debian's bashrc) `\u@\h:\w\$ `. */
+export function shellPrompt(flavor: ShellFlavor, home: string | undefined, cwd: string, user: string, hostname: string): string {
+  const root = !user || user === "root" || user.startsWith("0");
+  // Without HOME the shell falls back to the user's home (root's is /root).
+  const h = home ?? (root ? "/root" : undefined);
+  const dir = h && h !== "/" && (cwd === h || cwd.startsWith(h + "/")) ? "~" + cwd.slice(h.length) : cwd;
+  const mark = root ? "#" : "$";
+  if (flavor === "bash") return `${root ? "root" : user.split(":")[0]}@${hostname}:${dir}${mark} `;
+  if (flavor === "dash") return `${mark} `;
+  return `${dir} ${mark} `;
 }
 
 /** True when the script only lacks its end (the shell would show PS2 and read on). */

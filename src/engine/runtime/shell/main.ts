@@ -9,6 +9,7 @@ import type { ShellFlavor, ShellMode } from "./messages.js";
 import { ShellSyntaxError } from "./ast.js";
 import { BUILTINS } from "./builtins.js";
 import { syntaxError } from "./messages.js";
+import { shellPrompt } from "./interactive.js";
 
 export function shellFlavorOf(name: string, fallback: ShellFlavor): ShellFlavor {
   if (name === "bash") return "bash";
@@ -76,6 +77,8 @@ export function runShell(ctx: CommandContext, flavor: ShellFlavor): number {
   } else {
     mode = "stdin";
     positional = [];
+    // On a terminal nobody types on, the shell shows its prompt and waits (run -dit).
+    if (ctx.stdin.open && ctx.state.proc.tty) ctx.io.err(shellPrompt(flavor, ctx.env.HOME, ctx.cwd, ctx.state.proc.user, ctx.state.proc.hostname));
     src = ctx.stdin.readAll();
   }
   const session = new ShellSession({ flavor, arg0, mode, env: ctx.env, cwd: ctx.cwd, positional, state: ctx.state, pid });
