@@ -124,13 +124,18 @@ describe("on a terminal", () => {
     expect(await status(sb, "tt")).toMatch(/^Exited \(3\) /);
     // A terminal's log is the screen: prompts, typed lines, output.
     expect((await sb.run("logs tt")).stdout).toBe("/ # cd /tmp\n/tmp # echo hi > f\n/tmp # cat f\nhi\n/tmp # exit 3\n");
+    // ash keeps its line history in the container.
+    expect((await sb.run("diff tt")).stdout).toContain("A /root/.ash_history\n");
+    expect((await sb.run("cp tt:/root/.ash_history -")).exitCode).toBe(0);
   });
 
   it("bash images show user@host:cwd#; a non-root user gets $", async () => {
     const sb = await host();
     const term = fakeTerminal(["cd ~", "exit"]);
-    await sb.run("run -it --name u1 --hostname box1 ubuntu", { terminal: term.open });
+    // bash says "exit" as it leaves, and writes its history then.
+    expect(await sb.run("run -it --name u1 --hostname box1 ubuntu", { terminal: term.open })).toEqual({ stdout: "exit\n", stderr: "", exitCode: 0 });
     expect(term.prompts).toEqual(["root@box1:/# ", "root@box1:~# "]);
+    expect((await sb.run("diff u1")).stdout).toContain("A /root/.bash_history\n");
     const busy = fakeTerminal(["exit"]);
     await sb.run("run -it --rm -u 1000 busybox", { terminal: busy.open });
     expect(busy.prompts).toEqual(["/ $ "]);

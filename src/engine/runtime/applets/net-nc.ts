@@ -56,9 +56,9 @@ export const nc: Applet = (ctx: CommandContext) => {
     ctx.io.err(`nc: invalid option -- '${o.bad}'\n`);
     return bbUsage(ctx, USAGE);
   }
-  // Listening: nobody in the simulation dials in, so it waits.
+  // Listening, it waits; what a caller sends reaches its output from the server side (network/talk.ts).
   if (o.listen) throw new NeverExits();
-  if (o.operands.length !== 2 || o.operands.length > 2) return bbUsage(ctx, USAGE);
+  if (o.operands.length !== 2) return bbUsage(ctx, USAGE);
   const [host, portText] = o.operands as [string, string];
   const p = port(portText);
   if (p === undefined) {
@@ -101,7 +101,7 @@ export const nc: Applet = (ctx: CommandContext) => {
   }
   // Send all of stdin, half-close, print the answer until the server closes.
   const input = ctx.stdin.readAll();
-  const conn = net.exchange!(ip, p, input, nowAt(ctx));
-  if (conn.ok) ctx.io.out(conn.reply);
+  const conn = net.exchange?.(ip, p, input, nowAt(ctx));
+  if (conn?.ok) ctx.io.out(conn.reply);
   return 0;
 };

@@ -72,13 +72,41 @@ export function createShellSession(
   const showPrompt = opts.prompt !== false;
   let pending = "";
 
+  // Line editing keeps a history file: ash appends each command as it runs, bash writes its
+  // list when it exits (so `docker diff` shows /root/.ash_history after a session).
+  const bashLines: string[] = [];
+  const historyFile = (name: string) => {
+    const home = session.vars.get("HOME") ?? (!ctx.user || ctx.user === "root" || ctx.user.startsWith("0") ? "/root" : "/");
+    return `${home === "/" ? "" : home}/${name}`;
+  };
+  const writeHistory = (name: string, text: string) => {
+    try {
+      state.fs.writeFile(historyFile(name), text, { append: true, mode: 0o600 });
+    } catch {
+      // A read-only root filesystem or a missing home: the shell carries on without history.
+    }
+  };
+  const remember = (script: string) => {
+    if (!showPrompt || script.trim() === "") return;
+    if (flavor === "ash") writeHistory(".ash_history", script);
+    else if (flavor === "bash") bashLines.push(script);
+  };
+  const saveBashHistory = () => {
+    if (bashLines.length > 0) writeHistory(".bash_history", bashLines.splice(0).join(""));
+  };
+
   const run = (script: string, eof: boolean): LineResult => {
     const from = state.output.length;
     const start = state.now;
     const fds: Fds = { in: new Input(""), out: state.sink("stdout"), err: state.sink("stderr") };
     const output = () => state.output.slice(from).map((c) => ({ ...c, at: c.at - start }));
     try {
-      if (script !== "") session.runLine(script, fds);
+      if (script !== "") {
+        remember(script);
+        session.runLine(script, fds);
+        // Interactive bash says it leaves when `exit` ends it.
+        if (session.exitedWith !== undefined && flavor === "bash" && showPrompt) fds.err("exit\n");
+      }
       if (eof && session.exitedWith === undefined) {
         // ash and dash end the line their prompt was on; bash says it leaves.
         if (showPrompt) fds.err(flavor === "bash" ? "exit\n" : "\n");
@@ -89,6 +117,7 @@ export function createShellSession(
       throw e;
     }
     if (session.exitedWith !== undefined) {
+      saveBashHistory();
       session.runExitTrap(fds);
       return { output: output(), exit: session.exitedWith, elapsed: state.now - start };
     }
