@@ -5,7 +5,7 @@ import { familiarString, parseNormalizedNamed, trimNamed } from "../client/refer
 import { goJson } from "./json.js";
 import { FormatError, renderContexts } from "./format.js";
 import { displayablePorts, joinHostPort } from "./ports.js";
-import { ellipsis, goQuote, truncateId } from "./strings.js";
+import { ellipsis, goQuote, truncateId, joinLabels } from "./strings.js";
 import { TabWriter } from "./tabwriter.js";
 import { executePartial, GO_TYPE, parseTemplate, type Template } from "./template/index.js";
 import { goNil } from "./template/values.js";
@@ -203,12 +203,7 @@ export class ContainerContext {
   }
 
   Labels(): string {
-    const labels = this.#c.Labels;
-    if (!labels) return "";
-    return Object.entries(labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .sort()
-      .join(",");
+    return joinLabels(this.#c.Labels);
   }
 
   Label(name: string): string {

@@ -1,13 +1,15 @@
 // Disk space: `docker system df` (docker/cli v28: cli/command/formatter/disk_usage.go,
 // volume.go, buildcache.go) and the reclaimed-space reports of the prune commands
 // (cli/command/{container,image,volume,network,builder,system}/prune.go).
-import type { DiskUsage, ImageSummary, RemoveImageItem, VolumeUsage } from "../client/api.js";
+import type { DiskUsage, ImageSummary, RemoveImageItem } from "../client/api.js";
 import { familiarName, parseNormalizedNamed } from "../client/reference.js";
 import { ContainerContext, containerHeaders } from "./container.js";
 import { FormatError, isTable, marshalContext, parseFormat, preFormat, renderContexts, TABLE_FORMAT_KEY } from "./format.js";
 import { ImageContext, imageHeaders } from "./image.js";
 import { executePartial, GO_TYPE } from "./template/index.js";
 import { humanSize } from "./units.js";
+// docker/cli formats df -v volumes with the volume list's own context.
+import { VolumeContext } from "./volume.js";
 
 // ---- prune reports
 
@@ -125,39 +127,6 @@ export function diskUsageRows(du: DiskUsage): DiskUsageRow[] {
   ];
 }
 
-/** volumeContext: the columns df -v shows for a volume. */
-class VolumeUsageContext {
-  readonly [GO_TYPE] = "*formatter.volumeContext";
-  readonly #v: VolumeUsage;
-  constructor(v: VolumeUsage) {
-    this.#v = v;
-  }
-  Name(): string {
-    return this.#v.Name;
-  }
-  Driver(): string {
-    return this.#v.Driver;
-  }
-  Scope(): string {
-    return this.#v.Scope;
-  }
-  Mountpoint(): string {
-    return this.#v.Mountpoint;
-  }
-  Labels(): string {
-    return Object.entries(this.#v.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
-  }
-  Links(): string {
-    return String(this.#v.UsageData.RefCount);
-  }
-  Size(): string {
-    return humanSize(this.#v.UsageData.Size);
-  }
-  MarshalJSON(): string {
-    return marshalContext(this, ["Driver", "Labels", "Links", "Mountpoint", "Name", "Scope", "Size"]);
-  }
-}
-
 /** df -v shows an image under its first tag only. */
 function imageUsageRow(i: ImageSummary, trunc: boolean, now: number): ImageContext {
   let repo = "<none>";
@@ -190,7 +159,7 @@ function verboseContexts(du: DiskUsage, trunc: boolean, now: number) {
     [GO_TYPE]: "*formatter.diskUsageContext",
     Images: du.Images.map((i) => imageUsageRow(i, trunc, now)),
     Containers: du.Containers.map((c) => new ContainerContext({ ...c, SizeRootFs: 0 }, { trunc, now })),
-    Volumes: du.Volumes.map((v) => new VolumeUsageContext(v)),
+    Volumes: du.Volumes.map((v) => new VolumeContext(v)),
     BuildCache: [] as unknown[],
   };
 }

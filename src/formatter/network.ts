@@ -3,7 +3,7 @@
 import type { NetworkSummary } from "../client/api.js";
 import { naturalLess } from "./container.js";
 import { DEFAULT_QUIET_FORMAT, marshalContext, RAW_FORMAT_KEY, renderContexts, TABLE_FORMAT_KEY } from "./format.js";
-import { truncateId } from "./strings.js";
+import { truncateId, joinLabels } from "./strings.js";
 import { GO_TYPE } from "./template/index.js";
 
 export const defaultNetworkTableFormat = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}";
@@ -74,14 +74,8 @@ export class NetworkContext {
     return String(this.#n.Internal);
   }
 
-  /** Docker walks a Go map (random order); sorted here so output is stable. */
   Labels(): string {
-    const labels = this.#n.Labels;
-    if (!labels) return "";
-    return Object.entries(labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .sort()
-      .join(",");
+    return joinLabels(this.#n.Labels);
   }
 
   Label(name: string): string {

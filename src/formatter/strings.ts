@@ -83,3 +83,15 @@ export function truncateId(id: string): string {
   if (i >= 0) id = id.slice(i + 1);
   return id.length > 12 ? id.slice(0, 12) : id;
 }
+
+/**
+ * The Labels column of ps, network ls and volume ls: k=v pairs joined by commas. Docker walks a
+ * Go map (random order); sorted here so output is stable.
+ */
+export function joinLabels(labels: Record<string, string> | null | undefined): string {
+  if (!labels) return "";
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join(",");
+}

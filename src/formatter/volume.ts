@@ -4,7 +4,9 @@ import type { VolumeDto } from "../client/api.js";
 import { naturalLess } from "./container.js";
 import { marshalContext, RAW_FORMAT_KEY, renderContexts, TABLE_FORMAT_KEY } from "./format.js";
 import { GO_TYPE } from "./template/index.js";
+import { joinLabels } from "./strings.js";
 import { humanSize } from "./units.js";
+
 
 export const defaultVolumeTableFormat = "table {{.Driver}}\t{{.Name}}";
 const defaultVolumeQuietFormat = "{{.Name}}";
@@ -55,13 +57,8 @@ export class VolumeContext {
     return this.#v.Mountpoint;
   }
 
-  /** Docker walks a Go map (random order); sorted here so output is stable. */
   Labels(): string {
-    if (!this.#v.Labels) return "";
-    return Object.entries(this.#v.Labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .sort()
-      .join(",");
+    return joinLabels(this.#v.Labels);
   }
 
   Label(name: string): string {

@@ -66,6 +66,16 @@ describe("PID namespace", () => {
     expect(rows[1]![2]).toBe(rows[0]![1]);
   });
 
+  it("top takes BSD options too and refuses what ps refuses", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d --name nap busybox sleep 1000");
+    expect((await sb.run("top nap aux")).stdout.split("\n")[0]!.split(/\s+/)).toEqual(
+      ["USER", "PID", "%CPU", "%MEM", "VSZ", "RSS", "TTY", "STAT", "START", "TIME", "COMMAND"],
+    );
+    expect(await sb.run("top nap -o bogus")).toMatchObject({ exitCode: 1, stderr: "Error response from daemon: Error running ps: exit status 1\n" });
+    expect((await sb.run("top nap -o comm")).stderr).toBe("Error response from daemon: Couldn't find PID field in ps output\n");
+  });
+
   it("without --init a PID 1 sleep ignores SIGTERM: 137 after the grace period", async () => {
     const sb = createSandbox();
     await sb.run("run -d --name nap busybox sleep 1000");

@@ -126,4 +126,14 @@ describe("private Docker Hub repositories", () => {
     expect(ok.stdout).toContain("Status: Downloaded newer image for mockdocker/private-hello:latest\n");
     expect((await sb.run("search private")).stdout).not.toContain("mockdocker/private-hello");
   });
+
+  it("stale credentials for the owner are refused", async () => {
+    const config: { auths?: Record<string, { auth?: string }> } = {};
+    const sb = createSandbox({ config });
+    await sb.run("login -u mockdocker -p right");
+    config.auths = { "https://index.docker.io/v1/": { auth: b64("mockdocker:wrong") } };
+    expect((await sb.run("pull mockdocker/private-hello")).stderr).toBe(
+      'Error response from daemon: Head "https://registry-1.docker.io/v2/mockdocker/private-hello/manifests/latest": unauthorized: incorrect username or password\n',
+    );
+  });
 });

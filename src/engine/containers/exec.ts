@@ -1,8 +1,8 @@
-// docker exec and docker top (moby: daemon/exec.go, daemon/top_unix.go).
-import type { ExecRequest, ExecResult, TopResult } from "../api-types.js";
+// docker exec (moby: daemon/exec.go); docker top is in top.ts.
+import type { ExecRequest, ExecResult } from "../api-types.js";
 import { conflict } from "../errors.js";
 import { emitEvent } from "../events.js";
-import type { HostView, Tx } from "../host.js";
+import type { Tx } from "../host.js";
 import { heavy } from "../heavy.js";
 import { mergeEnv } from "./create.js";
 import { getContainer } from "./lookup.js";
@@ -74,25 +74,4 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
   c.execIds = c.execIds.filter((id) => id !== execId);
   emitEvent(tx.state, tx.now, "container", "exec_die", c.id, containerAttributes(c, { execID: execId, exitCode: String(result.exitCode) }));
   return result;
-}
-
-export function topContainer(view: HostView, ref: string): TopResult {
-  const c = getContainer(view.state, ref);
-  if (!c.state.running || c.state.restarting) throw conflict(`container ${c.id} is not running`);
-  const base = c.state.pid;
-  const processes = c.process?.processes ?? [];
-  const stime = (startedAt: number) => new Date(c.state.startedAt + startedAt).toISOString().slice(11, 16);
-  return {
-    Titles: ["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"],
-    Processes: processes.map((p) => [
-      p.user,
-      String(base + p.pid - 1),
-      p.ppid === 0 ? String(base - 23) : String(base + p.ppid - 1),
-      "0",
-      stime(p.startedAt),
-      c.config.Tty ? "pts/0" : "?",
-      "00:00:00",
-      p.command,
-    ]),
-  };
 }

@@ -114,7 +114,8 @@ export function topContainer(view: HostView, ref: string, psArgs = "-ef"): TopRe
   if (c.state.restarting) throw conflict(`Container ${c.id} is restarting, wait until the container is running`);
   const cols = columnsOf(psArgs);
   if (!cols || cols.some((k) => !COLUMNS[k])) {
-    throw new EngineError(`Error running ps: exit status 1: error: unknown user-defined format specifier "${cols?.find((k) => !COLUMNS[k]) ?? psArgs}"`, 500);
+    // ps refuses the options; the daemon reports only its exit status.
+    throw new EngineError("Error running ps: exit status 1", 500);
   }
   if (!cols.includes("pid")) throw new EngineError("Couldn't find PID field in ps output", 500);
   const base = c.state.pid;

@@ -70,7 +70,7 @@ function checkRepository(tx: Tx, src: RemoteSource, ref: NamedReference, auth: A
   if (!src.repository(ref.path)) throw denied(ref);
   if (src.isPrivate?.(ref.path)) {
     const url = `https://registry-1.docker.io/v2/${ref.path}/manifests/${ref.digest ?? ref.tag ?? "latest"}`;
-    const user = hubUser(tx.state, auth, url);
+    const user = hubUser(tx.state, auth, url, "Head");
     if (user === undefined || user !== ref.path.split("/")[0]) throw denied(ref);
   }
 }

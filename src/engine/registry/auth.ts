@@ -16,7 +16,7 @@ export interface AuthConfig {
 export const INDEX_SERVER = "https://index.docker.io/v1/";
 const HUB_V2 = "https://registry-1.docker.io/v2/";
 
-const incorrect = (url: string) => new EngineError(`Get "${url}": unauthorized: incorrect username or password`, 401);
+const incorrect = (url: string, method = "Get") => new EngineError(`${method} "${url}": unauthorized: incorrect username or password`, 401);
 
 /** registry.ConvertToHostname: the host[:port] of a server address. */
 export function convertToHostname(address: string): string {
@@ -33,10 +33,10 @@ export function isHubAddress(address: string | undefined): boolean {
 }
 
 /** The hub account the credentials prove, undefined without credentials; throws when they are wrong. */
-export function hubUser(state: HostState, auth: AuthConfig | undefined, url = HUB_V2): string | undefined {
+export function hubUser(state: HostState, auth: AuthConfig | undefined, url = HUB_V2, method = "Get"): string | undefined {
   if (!auth?.username) return undefined;
   const known = state.hub?.accounts[auth.username];
-  if (known === undefined || known !== sha256Hex(auth.password ?? "")) throw incorrect(url);
+  if (known === undefined || known !== sha256Hex(auth.password ?? "")) throw incorrect(url, method);
   return auth.username;
 }
 
