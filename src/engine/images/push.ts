@@ -161,10 +161,9 @@ export function pushImage(tx: Tx, refText: string, opts: PushOptions = {}): Json
     }
     const denied = endpoint.kind === "hub" ? hubWriteCheck(tx, ref, opts.auth) : undefined;
     for (const [target, id] of targets) pushTag(tx, endpoint, target, id, denied, out);
-    for (const [target, id] of targets) {
-      const img = tx.state.images[id];
-      emitEvent(tx.state, tx.now, "image", "push", familiarString(target), { ...(img?.config.Labels ?? {}), name: familiarString(target) });
-    }
+    // distribution/push.go: one event for the reference as asked (ImageEventLogger).
+    const labels = targets.length === 1 ? tx.state.images[targets[0]![1]]?.config.Labels : undefined;
+    emitEvent(tx.state, tx.now, "image", "push", familiarString(ref), { ...(labels ?? {}), name: familiarName(ref) });
   } catch (e) {
     if (!(e instanceof StreamError) && !(e instanceof EngineError)) throw e;
     out.push({ error: e.message });
