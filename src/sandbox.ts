@@ -38,7 +38,12 @@ export interface Sandbox {
   /** `terminal`: stdin is that (scripted) terminal, as for `run -it` typed by a user; a function gets the detach keys. */
   run(
     command: string | string[],
-    options?: { stdin?: string | Uint8Array; terminal?: Terminal | ((opts: { detachKeys: number[] }) => Terminal) },
+    options?: {
+      stdin?: string | Uint8Array;
+      terminal?: Terminal | ((opts: { detachKeys: number[] }) => Terminal);
+      /** Interrupts the command (Ctrl-C): ends `docker events` that follows live events. */
+      signal?: AbortSignal;
+    },
   ): Promise<CommandResult>;
   /** A deep copy of the host state, for assertions. */
   state(): HostState | undefined;
@@ -120,6 +125,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         env: options.env ?? {},
         files,
         lab,
+        ...(runOptions.signal ? { signal: runOptions.signal } : {}),
       };
       const exitCode = await runCli(argv, cli);
       return outBytes.length > 0 ? { stdout, stderr, exitCode, stdoutBytes: Buffer.concat(outBytes) } : { stdout, stderr, exitCode };

@@ -1,11 +1,11 @@
 // The client's config.json (docker's ~/.docker/config.json): psFormat, imagesFormat, logins.
 // Kept by conf; conf is only loaded when the file exists, so a fresh host starts fast.
-import fs from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
+import { join as joinPath, resolve as resolvePath } from "node:path";
 import type { ClientConfig, ClientConfigFile } from "./types.js";
 
 export function clientConfigDir(dataDir: string, env: Record<string, string | undefined>): string {
-  return env.DOCKER_CONFIG ? path.resolve(env.DOCKER_CONFIG) : path.join(dataDir, "client");
+  return env.DOCKER_CONFIG ? resolvePath(env.DOCKER_CONFIG) : joinPath(dataDir, "client");
 }
 
 async function openConfig(dir: string) {
@@ -25,7 +25,7 @@ async function openConfig(dir: string) {
 
 export async function readClientConfig(dataDir: string, env: Record<string, string | undefined>): Promise<ClientConfig> {
   const dir = clientConfigDir(dataDir, env);
-  if (!fs.existsSync(path.join(dir, "config.json"))) return {};
+  if (!existsSync(joinPath(dir, "config.json"))) return {};
   try {
     return { ...(await openConfig(dir)).store };
   } catch {
@@ -44,7 +44,7 @@ export async function updateClientConfig(dataDir: string, env: Record<string, st
 /** The config file a command may change (login, logout); `current` is updated in place. */
 export function clientConfigFile(dataDir: string, env: Record<string, string | undefined>, current: ClientConfig): ClientConfigFile {
   return {
-    path: path.join(clientConfigDir(dataDir, env), "config.json"),
+    path: joinPath(clientConfigDir(dataDir, env), "config.json"),
     async update(change) {
       const next = await updateClientConfig(dataDir, env, change);
       for (const key of Object.keys(current)) delete (current as Record<string, unknown>)[key];

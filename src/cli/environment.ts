@@ -1,6 +1,6 @@
 // Where the simulated host lives and how the engine is configured from the environment.
-import os from "node:os";
-import path from "node:path";
+import { homedir } from "node:os";
+import { join as joinPath, resolve as resolvePath } from "node:path";
 
 export interface Settings {
   dataDir: string;
@@ -10,16 +10,16 @@ export interface Settings {
 
 /** --data-dir, else MOCKDOCKER_HOME, else the platform's data directory. */
 export function resolveDataDir(flag: string | undefined, env: Record<string, string | undefined>): string {
-  if (flag) return path.resolve(flag);
-  if (env.MOCKDOCKER_HOME) return path.resolve(env.MOCKDOCKER_HOME);
-  const home = os.homedir();
+  if (flag) return resolvePath(flag);
+  if (env.MOCKDOCKER_HOME) return resolvePath(env.MOCKDOCKER_HOME);
+  const home = homedir();
   switch (process.platform) {
     case "darwin":
-      return path.join(home, "Library", "Application Support", "mockdocker");
+      return joinPath(home, "Library", "Application Support", "mockdocker");
     case "win32":
-      return path.join(env.LOCALAPPDATA ?? path.join(home, "AppData", "Local"), "mockdocker", "Data");
+      return joinPath(env.LOCALAPPDATA ?? joinPath(home, "AppData", "Local"), "mockdocker", "Data");
     default:
-      return path.join(env.XDG_DATA_HOME ?? path.join(home, ".local", "share"), "mockdocker");
+      return joinPath(env.XDG_DATA_HOME ?? joinPath(home, ".local", "share"), "mockdocker");
   }
 }
 

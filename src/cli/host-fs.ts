@@ -1,9 +1,10 @@
 // The real host's files for bind mounts, read-only: the engine asks, node:fs answers. Nothing
 // here writes; writes through a bind mount stay in the simulated host (engine/volumes).
-import fs from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import type { HostFileStat, HostFsPort } from "../engine/volumes/host-files.js";
 
-function toStat(st: fs.Stats): HostFileStat {
+function toStat(st: Stats): HostFileStat {
   const type = st.isDirectory() ? "dir" : st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : "other";
   return { type, size: st.size, mode: st.mode & 0o7777, mtime: st.mtimeMs, uid: st.uid, gid: st.gid };
 }
@@ -11,24 +12,24 @@ function toStat(st: fs.Stats): HostFileStat {
 export function nodeHostFs(): HostFsPort {
   return {
     stat: (p) => {
-      const st = fs.statSync(p, { throwIfNoEntry: false });
+      const st = statSync(p, { throwIfNoEntry: false });
       return st ? toStat(st) : undefined;
     },
     lstat: (p) => {
-      const st = fs.lstatSync(p, { throwIfNoEntry: false });
+      const st = lstatSync(p, { throwIfNoEntry: false });
       return st ? toStat(st) : undefined;
     },
-    readdir: (p) => fs.readdirSync(p),
+    readdir: (p) => readdirSync(p),
     readFile: (p, maxBytes) => {
-      const fd = fs.openSync(p, "r");
+      const fd = openSync(p, "r");
       try {
-        const buf = Buffer.alloc(Math.min(maxBytes, fs.fstatSync(fd).size));
-        const n = fs.readSync(fd, buf, 0, buf.length, 0);
+        const buf = Buffer.alloc(Math.min(maxBytes, fstatSync(fd).size));
+        const n = readSync(fd, buf, 0, buf.length, 0);
         return new Uint8Array(buf.buffer, buf.byteOffset, n);
       } finally {
-        fs.closeSync(fd);
+        closeSync(fd);
       }
     },
-    readlink: (p) => fs.readlinkSync(p),
+    readlink: (p) => readlinkSync(p),
   };
 }

@@ -1,6 +1,6 @@
 // The Node side of a command: the state directory, the engine on its file store, and the Cli
 // on the real stdio (shared by the full entry and the lean one).
-import fs from "node:fs";
+import { fstatSync, statSync, writeSync } from "node:fs";
 import type { DaemonApi } from "../client/api.js";
 import { Engine } from "../engine/host.js";
 import { FileStore } from "../store/file-store.js";
@@ -77,14 +77,14 @@ function lazyOutput(make: () => OutStream): OutStream {
 function fileOutput(fd: number): OutStream | undefined {
   let direct: boolean;
   try {
-    const st = fs.fstatSync(fd);
-    direct = st.isFile() || (st.isCharacterDevice() && st.rdev === fs.statSync("/dev/null").rdev);
+    const st = fstatSync(fd);
+    direct = st.isFile() || (st.isCharacterDevice() && st.rdev === statSync("/dev/null").rdev);
   } catch {
     return undefined;
   }
   if (!direct) return undefined;
   const writeAll = (bytes: Uint8Array) => {
-    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
   };
   return { write: (text) => writeAll(Buffer.from(text, "utf8")), writeBytes: writeAll, isTTY: false };
 }

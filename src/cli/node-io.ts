@@ -1,8 +1,8 @@
 // Node's real streams and files behind the Cli interfaces.
-import fs from "node:fs";
-import path from "node:path";
-import tty from "node:tty";
-import { nodeTerminal } from "./terminal.js";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import type { Stats } from "node:fs";
+import { resolve as resolvePath } from "node:path";
+import { isatty } from "node:tty";
 import type { HostFiles, InStream, OutStream } from "./types.js";
 
 export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
@@ -24,7 +24,7 @@ export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
 
 export function nodeStdin(): InStream {
   // process.stdin builds a stream when first touched: only do that when input is read.
-  const isTTY = () => tty.isatty(0);
+  const isTTY = () => isatty(0);
   // A pipe is read as it arrives: readLine hands out lines as soon as they are complete,
   // readAll what is left at end of input.
   let pending = Buffer.alloc(0);
@@ -70,7 +70,8 @@ export function nodeStdin(): InStream {
     },
     readAll: () => (all ??= readAllBytes().then((b) => b.toString("utf8"))),
     readBytes: () => (allBytes ??= readAllBytes().then((b) => new Uint8Array(b))),
-    terminal: ({ detachKeys }) => nodeTerminal(process.stdin, process.stdout, detachKeys),
+    // Loaded when a session starts: readline and streams cost every other command start-up time.
+    terminal: async ({ detachKeys }) => (await import("./terminal.js")).nodeTerminal(process.stdin, process.stdout, detachKeys),
     // A password from the terminal with echo off (docker: term.DisableEcho); null on Ctrl-C or Ctrl-D.
     readSecret: () => {
       const stdin = process.stdin;
@@ -145,26 +146,26 @@ export function nodeStdin(): InStream {
 
 export function nodeHostFiles(): HostFiles {
   return {
-    readText: (p) => fs.readFileSync(p, "utf8"),
-    exists: (p) => fs.existsSync(p),
-    writeNew: (p, content) => fs.writeFileSync(p, content, { flag: "wx", mode: 0o644 }),
-    remove: (p) => fs.rmSync(p, { force: true }),
-    readBytes: (p) => new Uint8Array(fs.readFileSync(p)),
-    writeBytes: (p, bytes, mode) => fs.writeFileSync(p, bytes, { mode: mode ?? 0o644 }),
+    readText: (p) => readFileSync(p, "utf8"),
+    exists: (p) => existsSync(p),
+    writeNew: (p, content) => writeFileSync(p, content, { flag: "wx", mode: 0o644 }),
+    remove: (p) => rmSync(p, { force: true }),
+    readBytes: (p) => new Uint8Array(readFileSync(p)),
+    writeBytes: (p, bytes, mode) => writeFileSync(p, bytes, { mode: mode ?? 0o644 }),
     stat: (p, follow) => {
-      let st: fs.Stats;
+      let st: Stats;
       try {
-        st = follow ? fs.statSync(p) : fs.lstatSync(p);
+        st = follow ? statSync(p) : lstatSync(p);
       } catch {
         return undefined;
       }
       const type = st.isFile() ? "file" : st.isDirectory() ? "dir" : st.isSymbolicLink() ? "symlink" : "other";
-      return { type, mode: st.mode & 0o7777, size: st.size, mtime: st.mtimeMs, ...(type === "symlink" ? { target: fs.readlinkSync(p) } : {}) };
+      return { type, mode: st.mode & 0o7777, size: st.size, mtime: st.mtimeMs, ...(type === "symlink" ? { target: readlinkSync(p) } : {}) };
     },
-    readdir: (p) => fs.readdirSync(p).sort(),
-    mkdir: (p, mode) => fs.mkdirSync(p, { mode: mode ?? 0o755 }),
-    symlink: (target, p) => fs.symlinkSync(target, p),
-    utime: (p, mtime) => fs.utimesSync(p, new Date(mtime), new Date(mtime)),
-    resolve: (p) => path.resolve(p),
+    readdir: (p) => readdirSync(p).sort(),
+    mkdir: (p, mode) => mkdirSync(p, { mode: mode ?? 0o755 }),
+    symlink: (target, p) => symlinkSync(target, p),
+    utime: (p, mtime) => utimesSync(p, new Date(mtime), new Date(mtime)),
+    resolve: (p) => resolvePath(p),
   };
 }

@@ -23,7 +23,7 @@ export interface InStream {
   /** Reads a line from the terminal without echoing it (passwords); null when cancelled. */
   readSecret?(): Promise<string | null>;
   /** A terminal session on stdin (raw mode, line editing, history); only when isTTY. */
-  terminal?(opts: { detachKeys: number[] }): Terminal;
+  terminal?(opts: { detachKeys: number[] }): Terminal | Promise<Terminal>;
 }
 
 /** What the user did at the terminal (cli/terminal.ts). */
@@ -74,6 +74,8 @@ export interface Cli {
   configFile?: ClientConfigFile;
   /** mockdocker's own lab operations (reset, snapshots, clock, grading); absent in bare test Clis. */
   lab?: LabApi;
+  /** Aborted on an interrupt (Ctrl-C) in-process; ends streams that follow (events). */
+  signal?: AbortSignal;
 }
 
 /** The only door to the real machine's files: what the user named on the command line. */

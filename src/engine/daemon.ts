@@ -157,6 +157,9 @@ export class Daemon extends DaemonViews {
     }
     await this.engine.transact((tx) => {
       startContainer(tx, ref);
+      // daemon/restart.go: a restart event after the start.
+      const c = getContainer(tx.state, ref);
+      emitEvent(tx.state, tx.now, "container", "restart", c.id, containerAttributes(c));
     });
   }
 
@@ -294,6 +297,8 @@ export class Daemon extends DaemonViews {
       id = current.id;
       logBase = (await this.engine.readLog(id)).length;
       const first = await step((tx) => {
+        // daemon/attach.go: the client attaches before it starts the container.
+        emitEvent(tx.state, tx.now, "container", "attach", id, containerAttributes(getContainer(tx.state, id)));
         const from = tx.state.events.length;
         startContainer(tx, ref, stdin);
         startedAt = tx.now;
@@ -307,6 +312,7 @@ export class Daemon extends DaemonViews {
       id = c.id;
       startedAt = c.state.startedAt;
       startSeq = [...view.state.events].reverse().find((e) => e.actorId === id && e.action === "start" && e.time === startedAt)?.seq ?? -1;
+      await this.engine.transact((tx) => emitEvent(tx.state, tx.now, "container", "attach", id, containerAttributes(getContainer(tx.state, id))));
       // An attach streams what comes from now on, not what the run printed before (no logs=1).
       const before = [...(await this.engine.readLog(id)), ...(view.pendingLogs.get(id) ?? [])];
       delivered = before.filter((r) => r.time >= startedAt).length;

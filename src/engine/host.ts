@@ -50,6 +50,19 @@ export interface TransactOptions {
 export class Engine {
   constructor(readonly options: EngineOptions) {}
 
+  /** Called after each committed transaction (in-process followers such as `docker events`). */
+  readonly #changeListeners = new Set<() => void>();
+
+  /** Calls `fn` once after the next committed transaction; returns a function that cancels. */
+  onNextChange(fn: () => void): () => void {
+    const once = () => {
+      this.#changeListeners.delete(once);
+      fn();
+    };
+    this.#changeListeners.add(once);
+    return () => this.#changeListeners.delete(once);
+  }
+
   private makeIds = (state: HostState) => new IdGenerator(state, this.options.random, this.options.seed);
 
   private fresh(): HostState {
@@ -97,6 +110,9 @@ export class Engine {
       reconcileHost(tx);
       const result = fn(tx);
       return { state, result };
+    }).then((result) => {
+      for (const listener of [...this.#changeListeners]) listener();
+      return result;
     });
   }
 

@@ -34,13 +34,14 @@ export function ellipsis(s: string, maxDisplayWidth: number): string {
   return s; // the first character alone is too wide: docker returns s unchanged
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+// Compiled on first use: Unicode property classes cost start-up time every command would pay.
+let printable: RegExp | undefined;
 
 /** Go unicode.IsPrint. */
 export function isGoPrint(cp: number): boolean {
   if (cp === 0x20) return true;
   if (cp >= 0xd800 && cp <= 0xdfff) return false;
-  return PRINTABLE.test(String.fromCodePoint(cp));
+  return (printable ??= /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u).test(String.fromCodePoint(cp));
 }
 
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, "0");

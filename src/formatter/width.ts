@@ -25,7 +25,8 @@ const WIDE: ReadonlyArray<readonly [number, number]> = [
   [0x1f947, 0x1f9ff], [0x1fa70, 0x1faff], [0x20000, 0x2fffd], [0x30000, 0x3fffd],
 ];
 
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Zl}\p{Zp}]$/u;
+// Compiled on first use: Unicode property classes cost start-up time every command would pay.
+let zeroWidth: RegExp | undefined;
 
 /** True for East-Asian Wide or Fullwidth code points. */
 export function isWide(cp: number): boolean {
@@ -45,7 +46,7 @@ export function isWide(cp: number): boolean {
 export function runeWidth(cp: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0xad) return 0;
   if (cp < 0x300) return 1;
-  if (ZERO_WIDTH.test(String.fromCodePoint(cp))) return 0;
+  if ((zeroWidth ??= /^[\p{Mn}\p{Me}\p{Cf}\p{Zl}\p{Zp}]$/u).test(String.fromCodePoint(cp))) return 0;
   return isWide(cp) ? 2 : 1;
 }
 

@@ -1,8 +1,8 @@
 // `mockdocker lab` in the state directory: reset (keeping an unreadable state file aside) and
 // snapshots under snapshots/<name>/ (state.json with the event log inline, info.json, logs/).
 // Callers hold the lock.
-import fs from "node:fs";
-import path from "node:path";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join as joinPath } from "node:path";
 import type { HostState } from "../engine/model.js";
 import type { SnapshotInfo } from "../engine/store.js";
 import { StoreError } from "./errors.js";
@@ -25,45 +25,45 @@ export function resetFiles(f: LabFiles): { keptAs?: string } {
   let keptAs: string | undefined;
   try {
     f.readState();
-    if (fs.existsSync(f.statePath)) fs.copyFileSync(f.statePath, `${f.statePath}.bak`);
-    fs.rmSync(f.statePath, { force: true });
+    if (existsSync(f.statePath)) copyFileSync(f.statePath, `${f.statePath}.bak`);
+    rmSync(f.statePath, { force: true });
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     keptAs = `${f.statePath}.corrupt-${stamp(Date.now())}`;
-    fs.renameSync(f.statePath, keptAs);
+    renameSync(f.statePath, keptAs);
   }
-  fs.rmSync(path.join(f.dir, "logs"), { recursive: true, force: true });
-  fs.rmSync(path.join(f.dir, "events.json"), { force: true });
+  rmSync(joinPath(f.dir, "logs"), { recursive: true, force: true });
+  rmSync(joinPath(f.dir, "events.json"), { force: true });
   return keptAs === undefined ? {} : { keptAs };
 }
 
-const snapshotsDir = (f: LabFiles) => path.join(f.dir, "snapshots");
+const snapshotsDir = (f: LabFiles) => joinPath(f.dir, "snapshots");
 const snapshotDir = (f: LabFiles, name: string) => {
   if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) throw new StoreError(`invalid snapshot name: ${name}`);
-  return path.join(snapshotsDir(f), name);
+  return joinPath(snapshotsDir(f), name);
 };
 
 export function saveSnapshotFiles(f: LabFiles, name: string, describe: (s: HostState) => SnapshotInfo): SnapshotInfo {
   const state = f.readState();
   if (!state) throw new StoreError("there is no host to save yet");
   const target = snapshotDir(f, name);
-  const tmp = path.join(snapshotsDir(f), `.${name}.${process.pid}.tmp`);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.mkdirSync(tmp, { recursive: true, mode: 0o700 });
+  const tmp = joinPath(snapshotsDir(f), `.${name}.${process.pid}.tmp`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true, mode: 0o700 });
   const info = describe(state);
   // The event log lives in events.json beside the state: the snapshot holds it inline.
-  fs.writeFileSync(path.join(tmp, "state.json"), JSON.stringify({ ...withoutEvents(state), events: state.events }), { mode: 0o600 });
-  const logs = path.join(f.dir, "logs");
-  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(tmp, "logs"), { recursive: true });
-  fs.writeFileSync(path.join(tmp, "info.json"), JSON.stringify(info), { mode: 0o600 });
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.renameSync(tmp, target);
+  writeFileSync(joinPath(tmp, "state.json"), JSON.stringify({ ...withoutEvents(state), events: state.events }), { mode: 0o600 });
+  const logs = joinPath(f.dir, "logs");
+  if (existsSync(logs)) cpSync(logs, joinPath(tmp, "logs"), { recursive: true });
+  writeFileSync(joinPath(tmp, "info.json"), JSON.stringify(info), { mode: 0o600 });
+  rmSync(target, { recursive: true, force: true });
+  renameSync(tmp, target);
   return info;
 }
 
 function readInfo(dir: string): SnapshotInfo | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, "info.json"), "utf8")) as SnapshotInfo;
+    return JSON.parse(readFileSync(joinPath(dir, "info.json"), "utf8")) as SnapshotInfo;
   } catch {
     return undefined;
   }
@@ -75,30 +75,30 @@ export function restoreSnapshotFiles(f: LabFiles, name: string): SnapshotInfo | 
   if (!info) return undefined;
   let state: HostState;
   try {
-    state = JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8")) as HostState;
+    state = JSON.parse(readFileSync(joinPath(dir, "state.json"), "utf8")) as HostState;
   } catch (error) {
     throw new StoreError(`the snapshot ${dir} cannot be read: ${(error as Error).message}`);
   }
   f.writeState(state);
-  const logs = path.join(f.dir, "logs");
-  fs.rmSync(logs, { recursive: true, force: true });
-  if (fs.existsSync(path.join(dir, "logs"))) fs.cpSync(path.join(dir, "logs"), logs, { recursive: true });
+  const logs = joinPath(f.dir, "logs");
+  rmSync(logs, { recursive: true, force: true });
+  if (existsSync(joinPath(dir, "logs"))) cpSync(joinPath(dir, "logs"), logs, { recursive: true });
   return info;
 }
 
 export function listSnapshotFiles(f: LabFiles): SnapshotInfo[] {
   let names: string[];
   try {
-    names = fs.readdirSync(snapshotsDir(f)).filter((n) => !n.startsWith("."));
+    names = readdirSync(snapshotsDir(f)).filter((n) => !n.startsWith("."));
   } catch {
     return [];
   }
-  return names.flatMap((n) => readInfo(path.join(snapshotsDir(f), n)) ?? []);
+  return names.flatMap((n) => readInfo(joinPath(snapshotsDir(f), n)) ?? []);
 }
 
 export function removeSnapshotFiles(f: LabFiles, name: string): boolean {
   const dir = snapshotDir(f, name);
   if (!readInfo(dir)) return false;
-  fs.rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
   return true;
 }

@@ -5,8 +5,8 @@
 // Reads take no lock: the file is replaced atomically by rename, so a reader sees either the
 // old or the new version. Writers hold proper-lockfile's lock around read-apply-write; a crashed
 // holder's lock goes stale after 2 s.
-import fs from "node:fs";
-import path from "node:path";
+import { appendFileSync, closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { join as joinPath } from "node:path";
 import { SCHEMA_VERSION, type EventRecord, type HostState, type LogRecord } from "../engine/model.js";
 import type { SideWrites, SnapshotInfo, StateStore } from "../engine/store.js";
 import { collectSideWrites } from "./side-writes.js";
@@ -25,8 +25,8 @@ export class FileStore implements StateStore {
   private eventsRead?: { length: number; last: EventRecord | undefined };
 
   constructor(readonly dir: string) {
-    this.statePath = path.join(dir, STATE_FILE);
-    this.eventsPath = path.join(dir, EVENTS_FILE);
+    this.statePath = joinPath(dir, STATE_FILE);
+    this.eventsPath = joinPath(dir, EVENTS_FILE);
   }
 
   async read(): Promise<HostState | undefined> {
@@ -85,7 +85,7 @@ export class FileStore implements StateStore {
   async readLog(containerId: string): Promise<LogRecord[]> {
     let text: string;
     try {
-      text = fs.readFileSync(this.logPath(containerId), "utf8");
+      text = readFileSync(this.logPath(containerId), "utf8");
     } catch {
       return [];
     }
@@ -104,7 +104,7 @@ export class FileStore implements StateStore {
   private readState(): HostState | undefined {
     let text: string;
     try {
-      text = fs.readFileSync(this.statePath, "utf8");
+      text = readFileSync(this.statePath, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw new StoreError(`cannot read the state file ${this.statePath}: ${(error as Error).message}`);
@@ -136,7 +136,7 @@ export class FileStore implements StateStore {
   private readEvents(): EventRecord[] {
     let events: EventRecord[] = [];
     try {
-      const parsed: unknown = JSON.parse(fs.readFileSync(this.eventsPath, "utf8"));
+      const parsed: unknown = JSON.parse(readFileSync(this.eventsPath, "utf8"));
       if (Array.isArray(parsed)) events = parsed as EventRecord[];
     } catch {
       // No log yet, or a damaged one: the log is a convenience, the host state is intact.
@@ -148,54 +148,54 @@ export class FileStore implements StateStore {
   private writeState(state: HostState): void {
     const events = touchedEvents(state);
     if (events !== undefined && (this.eventsRead === undefined || eventsChanged(this.eventsRead, events))) {
-      fs.renameSync(this.writeTemp(this.eventsPath, JSON.stringify(events)), this.eventsPath);
+      renameSync(this.writeTemp(this.eventsPath, JSON.stringify(events)), this.eventsPath);
       this.eventsRead = { length: events.length, last: events[events.length - 1] };
     }
     const tmp = this.writeTemp(this.statePath, JSON.stringify(withoutEvents(state)));
     try {
-      fs.copyFileSync(this.statePath, `${this.statePath}.bak`);
+      copyFileSync(this.statePath, `${this.statePath}.bak`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
-    fs.renameSync(tmp, this.statePath);
+    renameSync(tmp, this.statePath);
   }
 
   /** Writes and syncs a temp file beside `file`, for an atomic rename over it. */
   private writeTemp(file: string, text: string): string {
     const tmp = `${file}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, "w", 0o600);
+    const fd = openSync(tmp, "w", 0o600);
     try {
-      fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
+      writeSync(fd, text);
+      fsyncSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
     return tmp;
   }
 
   private writeLogs(appended: Map<string, LogRecord[]>, removed: Set<string>): void {
     if (appended.size === 0 && removed.size === 0) return;
-    fs.mkdirSync(path.join(this.dir, "logs"), { recursive: true, mode: 0o700 });
-    for (const id of removed) fs.rmSync(this.logPath(id), { force: true });
+    mkdirSync(joinPath(this.dir, "logs"), { recursive: true, mode: 0o700 });
+    for (const id of removed) rmSync(this.logPath(id), { force: true });
     for (const [id, records] of appended) {
-      fs.appendFileSync(this.logPath(id), records.map((r) => JSON.stringify(r) + "\n").join(""), { mode: 0o600 });
+      appendFileSync(this.logPath(id), records.map((r) => JSON.stringify(r) + "\n").join(""), { mode: 0o600 });
     }
   }
 
   private logPath(containerId: string): string {
     if (!/^[0-9a-f]{64}$/.test(containerId)) throw new StoreError(`invalid container id for a log file: ${containerId}`);
-    return path.join(this.dir, "logs", `${containerId}.jsonl`);
+    return joinPath(this.dir, "logs", `${containerId}.jsonl`);
   }
 
   private ensureDir(): void {
-    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
   }
 
   private async lock(): Promise<() => Promise<void>> {
     const { default: lockfile } = await import("proper-lockfile");
     try {
       return await lockfile.lock(this.dir, {
-        lockfilePath: path.join(this.dir, "state.lock"),
+        lockfilePath: joinPath(this.dir, "state.lock"),
         realpath: false,
         stale: LOCK_STALE_MS,
         update: LOCK_STALE_MS / 2,

@@ -55,7 +55,7 @@ export async function runExec(cli: Cli, opts: ExecOptions): Promise<void> {
     // A shell on the user's terminal; other programs run as below.
     const shell = await cli.client.containerShell(opts.container, { exec: req, prompt: opts.tty });
     if (shell) {
-      const end = opts.tty && cli.in.terminal ? await terminalSession(cli, shell, cli.in.terminal({ detachKeys }), opts.container) : await lineSession(cli, shell, { closeStdin: true });
+      const end = opts.tty && cli.in.terminal ? await terminalSession(cli, shell, await cli.in.terminal({ detachKeys }), opts.container) : await lineSession(cli, shell, { closeStdin: true });
       if (end.kind === "detached") throw new StatusError(ESCAPE_ERROR, 1);
       if (end.kind === "exit" && end.code !== 0) throw new StatusError("", end.code);
       // The container stopped under the session: its processes were killed.

@@ -63,5 +63,6 @@ export async function action(cli: Cli, flags: ParsedFlags, _args: string[]): Pro
     until: String(v.until ?? ""),
     filters: (v.filter as string[] | undefined) ?? [],
     format: String(v.format ?? ""),
+    ...(cli.signal ? { signal: cli.signal } : {}),
   });
 }

@@ -1,7 +1,9 @@
 // GET /events as a stream: the buffered events the query selects, then live ones as other
 // commands write them, until `until` passes or the caller aborts (api/server/router/system
-// getEvents). A running clock polls the host; a frozen one has no time that could pass, so
-// without `until` the stream lasts until aborted (Ctrl-C).
+// getEvents). A running clock polls the host. On a frozen clock time passes only when waited
+// for, as `docker wait` does: a stream with a future `until` moves the clock there (containers
+// exit, restart and log on the way), and one without `until` wakes on each change made
+// in-process until it is aborted (Ctrl-C).
 import { eventMessage, eventNanos, includeEvent, parseEventsQuery, selectEvents } from "../events-query.js";
 import type { Engine } from "../host.js";
 import type { EventRecord } from "../model.js";
@@ -21,37 +23,52 @@ function newerThan(events: readonly EventRecord[], last: EventRecord | undefined
   return events.filter((e) => eventNanos(e) > t);
 }
 
+/** The first instant (ms) at or after `until` (ns). */
+const ceilMs = (ns: bigint) => Number((ns + 999_999n) / 1_000_000n);
+
 export async function streamEvents(engine: Engine, query: EventsQuery, onEvent: (m: EventMessage) => void, signal?: AbortSignal): Promise<void> {
   const q = parseEventsQuery(query);
   let view = await engine.view();
   for (const e of selectEvents(view.state.events, q)) onEvent(eventMessage(e));
   const nowNs = () => BigInt(Math.floor(view.now)) * 1_000_000n;
+  const passed = () => q.until !== undefined && nowNs() >= q.until;
   // Only past events were asked for.
   if (q.until !== undefined && q.until < nowNs()) return;
   let last = view.state.events[view.state.events.length - 1];
   for (;;) {
-    if (signal?.aborted) return;
-    if (q.until !== undefined && nowNs() >= q.until) return;
-    const realBefore = engine.options.realNow();
-    await engine.options.sleep(POLL_MS);
+    if (signal?.aborted || passed()) return;
+    const frozen = view.state.clock.frozenAt !== undefined;
+    if (frozen && q.until !== undefined) {
+      await engine.transact(() => undefined, { advanceTo: ceilMs(q.until) });
+    } else {
+      const realBefore = engine.options.realNow();
+      // Armed before waiting, so a change made meanwhile is not missed.
+      let changed = false;
+      const cancel = engine.onNextChange(() => void (changed = true));
+      await engine.options.sleep(POLL_MS);
+      // No real time passes (an in-process sandbox): wait for the next change instead.
+      if (!changed && engine.options.realNow() === realBefore) await changeOrAbort(engine, signal);
+      cancel();
+    }
     if (signal?.aborted) return;
     view = await engine.view();
     const fresh = newerThan(view.state.events, last);
     if (fresh.length > 0) last = fresh[fresh.length - 1];
     for (const e of fresh) if (includeEvent(q.filters, e) && (q.until === undefined || eventNanos(e) <= q.until)) onEvent(eventMessage(e));
-    // No real time passes here (an in-process sandbox): nothing more can come.
-    if (engine.options.realNow() === realBefore && fresh.length === 0) {
-      if (q.until !== undefined && nowNs() >= q.until) return;
-      await waitForAbort(signal);
-      return;
-    }
   }
 }
 
-function waitForAbort(signal?: AbortSignal): Promise<void> {
+function changeOrAbort(engine: Engine, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (!signal) return;
-    if (signal.aborted) resolve();
-    signal.addEventListener("abort", () => resolve(), { once: true });
+    if (signal?.aborted) return resolve();
+    const cancel = engine.onNextChange(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    });
+    const onAbort = () => {
+      cancel();
+      resolve();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

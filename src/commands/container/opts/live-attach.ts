@@ -24,7 +24,7 @@ export async function attachShell(cli: Cli, id: string, opts: LiveOptions): Prom
   const terminal = opts.tty && cli.in.isTTY && cli.in.terminal;
   const shell = await cli.client.containerShell(id, { prompt: opts.tty, start: opts.start });
   if (!shell) return undefined;
-  const end: SessionEnd = terminal ? await terminalSession(cli, shell, cli.in.terminal!({ detachKeys: opts.detachKeys }), id) : await lineSession(cli, shell, { closeStdin: opts.closeStdin });
+  const end: SessionEnd = terminal ? await terminalSession(cli, shell, await cli.in.terminal!({ detachKeys: opts.detachKeys }), id) : await lineSession(cli, shell, { closeStdin: opts.closeStdin });
   if (end.kind === "detached") return { detached: true };
   if (end.kind === "exit") return { detached: false, code: end.code };
   // The stream lasts until the container stops.
@@ -40,7 +40,7 @@ export async function attachShell(cli: Cli, id: string, opts: LiveOptions): Prom
  * the detach keys end the attach, Ctrl-C reaches the container's process (its TTY sends SIGINT).
  */
 export async function streamWithTerminal(cli: Cli, id: string, sink: (e: LogEntry) => void, opts: { start: boolean; detachKeys: number[] }): Promise<LiveResult> {
-  const term = cli.in.terminal!({ detachKeys: opts.detachKeys });
+  const term = await cli.in.terminal!({ detachKeys: opts.detachKeys });
   const abort = new AbortController();
   let detached = false;
   let attached = true;

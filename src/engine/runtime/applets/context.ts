@@ -193,6 +193,8 @@ export interface CommandContext {
   piped?: boolean;
   /** pid of the process running this command (the shell's for builtins). */
   shellPid?: number;
+  /** Set when a shell runs this as its builtin (test, printf, kill): whose wording applies. */
+  shell?: "ash" | "bash" | "dash";
 }
 
 export type Applet = (ctx: CommandContext) => number;

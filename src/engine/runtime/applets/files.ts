@@ -249,7 +249,11 @@ const ln: Applet = (ctx) => {
     if (flags.has("s")) fs.symlink(target, lp);
     else {
       const e = fs.stat(abs(ctx, target));
-      if (!e) throw Object.assign(new Error("No such file or directory"), { code: "ENOENT" });
+      if (!e) {
+        // A missing source is named, not the link (coreutils/ln.c stats it first).
+        fail(ctx, ctx.flavor === "busybox" ? `${target}: No such file or directory` : `failed to access '${target}': No such file or directory`);
+        return 1;
+      }
       if (e.type === "file") fs.writeFile(lp, e.content, { mode: e.mode });
     }
   } catch (err) {
@@ -434,14 +438,32 @@ const df: Applet = (ctx) => {
     ["shm", 65536, 0, 65536, "0%", "/dev/shm"],
     ["/dev/sda1", total, used, avail, pct, "/etc/hosts"],
   ].map((r) => r.map((c) => (typeof c === "number" ? (h ? human(c) : String(c)) : c)));
+  const operands = ctx.argv.slice(1).filter((a) => !a.startsWith("-"));
+  let shown = rows;
+  let status = 0;
+  if (operands.length > 0) {
+    shown = [];
+    for (const o of operands) {
+      const p = abs(ctx, o);
+      if (!ctx.state.fs.stat(p)) {
+        // Both df's print perror(path) and go on (coreutils/df.c).
+        fail(ctx, `${o}: No such file or directory`);
+        status = 1;
+        continue;
+      }
+      const row = [...rows].reverse().find((r) => r[5] === "/" || p === r[5] || p.startsWith(`${r[5]}/`));
+      if (row) shown.push(row);
+    }
+    if (shown.length === 0) return status;
+  }
   if (ctx.flavor === "busybox") {
     ctx.io.out(`Filesystem           ${h ? "     Size      Used Available" : "1K-blocks      Used Available"} Use% Mounted on\n`);
-    for (const r of rows) ctx.io.out(`${r[0]!.padEnd(20)} ${r[1]!.padStart(9)} ${r[2]!.padStart(9)} ${r[3]!.padStart(9)} ${r[4]!.padStart(4)} ${r[5]}\n`);
+    for (const r of shown) ctx.io.out(`${r[0]!.padEnd(20)} ${r[1]!.padStart(9)} ${r[2]!.padStart(9)} ${r[3]!.padStart(9)} ${r[4]!.padStart(4)} ${r[5]}\n`);
   } else {
     ctx.io.out(`Filesystem     ${h ? " Size  Used Avail" : "1K-blocks    Used Available"} Use% Mounted on\n`);
-    for (const r of rows) ctx.io.out(`${r[0]!.padEnd(14)} ${r[1]!.padStart(h ? 5 : 9)} ${r[2]!.padStart(h ? 5 : 7)} ${r[3]!.padStart(h ? 5 : 9)} ${r[4]!.padStart(4)} ${r[5]}\n`);
+    for (const r of shown) ctx.io.out(`${r[0]!.padEnd(14)} ${r[1]!.padStart(h ? 5 : 9)} ${r[2]!.padStart(h ? 5 : 7)} ${r[3]!.padStart(h ? 5 : 9)} ${r[4]!.padStart(4)} ${r[5]}\n`);
   }
-  return 0;
+  return status;
 };
 
 export const FILES: Record<string, Applet> = {

@@ -20,9 +20,10 @@ const which: Applet = (ctx) => {
 /** test / [ : POSIX expression evaluation (shell builtins share it). */
 const test: Applet = (ctx) => {
   let args = ctx.argv.slice(1);
+  const words = testWords(ctx);
   if (ctx.name === "[") {
     if (args[args.length - 1] !== "]") {
-      fail(ctx, "missing ]");
+      fail(ctx, words.missing);
       return 2;
     }
     args = args.slice(0, -1);
@@ -62,7 +63,7 @@ const test: Applet = (ctx) => {
     throw new TestError(msg);
   };
   const intOf = (s: string): number => {
-    if (!/^\s*-?\d+\s*$/.test(s)) bad(ctx.flavor === "busybox" ? `invalid number '${s}'` : `${s}: integer expression expected`);
+    if (!/^\s*-?\d+\s*$/.test(s)) bad(words.number(s));
     return Number(s);
   };
   const primary = (): boolean => {
@@ -138,7 +139,7 @@ const test: Applet = (ctx) => {
   try {
     if (args.length === 0) return 1;
     const v = orExpr();
-    if (pos < args.length) bad(ctx.flavor === "busybox" ? `${args[pos]}: unknown operand` : "too many arguments");
+    if (pos < args.length) bad(words.extra(args, pos));
     return v ? 0 : 1;
   } catch (e) {
     if (e instanceof TestError) {
@@ -150,6 +151,29 @@ const test: Applet = (ctx) => {
 };
 
 class TestError extends Error {}
+
+/**
+ * test's complaints: busybox (coreutils/test.c), bash's and dash's builtins, GNU coreutils.
+ * An operand left over after parsing is `extra`.
+ */
+function testWords(ctx: CommandContext): { missing: string; number: (s: string) => string; extra: (args: string[], pos: number) => string } {
+  const who = ctx.shell ?? (ctx.flavor === "busybox" ? "ash" : "coreutils");
+  switch (who) {
+    case "ash":
+      return { missing: "missing ]", number: (s) => `${s}: bad number`, extra: (a, p) => `${a[p]}: unknown operand` };
+    case "bash":
+      return {
+        missing: "missing `]'",
+        number: (s) => `${s}: integer expression expected`,
+        extra: (a) =>
+          a.length === 2 ? `${a[0]}: unary operator expected` : a.length === 3 ? `${a[1]}: binary operator expected` : "too many arguments",
+      };
+    case "dash":
+      return { missing: "missing ]", number: (s) => `Illegal number: ${s}`, extra: (a, p) => `${a[p]}: unexpected operator` };
+    default:
+      return { missing: "missing ']'", number: (s) => `invalid integer '${s}'`, extra: (a, p) => `extra argument '${a[p]}'` };
+  }
+}
 
 const expr: Applet = (ctx) => {
   const args = ctx.argv.slice(1);

@@ -60,7 +60,13 @@ const kill: Applet = (ctx) => {
   }
   if (args[0] === "-s") {
     args.shift();
-    signal = (args.shift() ?? "TERM").toUpperCase().replace(/^SIG/, "");
+    const s = args.shift() ?? "TERM";
+    signal = s.toUpperCase().replace(/^SIG/, "");
+    if (/^\d+$/.test(signal)) signal = Object.entries(SIGNAL_NUMBERS).find(([, n]) => n === Number(s))?.[0] ?? signal;
+    if (!SIGNAL_NUMBERS[signal] && !/^\d+$/.test(signal)) {
+      fail(ctx, ctx.flavor === "busybox" ? `bad signal name '${s}'` : `${s}: invalid signal specification`);
+      return 1;
+    }
   } else if (args[0]?.startsWith("-") && args[0] !== "--") {
     const s = args.shift()!.slice(1).toUpperCase().replace(/^SIG/, "");
     signal = /^\d+$/.test(s) ? (Object.entries(SIGNAL_NUMBERS).find(([, n]) => n === Number(s))?.[0] ?? s) : s;
@@ -71,6 +77,10 @@ const kill: Applet = (ctx) => {
   }
   if (args[0] === "--") args.shift();
   if (args.length === 0) {
+    if (ctx.shell === "bash") {
+      fail(ctx, "usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]");
+      return 2;
+    }
     fail(ctx, ctx.flavor === "busybox" ? "you need to specify whom to kill" : "not enough arguments");
     return 1;
   }

@@ -17,11 +17,19 @@ interface Cmd {
   inRange?: boolean;
 }
 
-function parseScript(src: string, extended: boolean): Cmd[] | string {
+/** A script error in GNU's words and busybox's (editors/sed.c). */
+interface ScriptError {
+  gnu: string;
+  bb: string;
+}
+
+function parseScript(src: string, extended: boolean): Cmd[] | ScriptError {
   const cmds: Cmd[] = [];
   let i = 0;
+  let delim = "/";
   const toRe = (s: string, flags = ""): RegExp => new RegExp(extended ? s : basicToJs(s), flags);
   const delimited = (d: string): string => {
+    delim = d;
     let out = "";
     while (i < src.length && src[i] !== d) {
       if (src[i] === "\\" && src[i + 1] === d) {
@@ -83,12 +91,12 @@ function parseScript(src: string, extended: boolean): Cmd[] | string {
         c.text = src.slice(i, end).replace(/^\\?\s*/, "");
         i = end;
       } else if (!"pdqP=Nhgxn".includes(c.op) || c.op === "") {
-        return `unknown command: '${c.op}'`;
+        return { gnu: `unknown command: '${c.op}'`, bb: `unsupported command ${c.op}` };
       }
       cmds.push(c);
     }
   } catch {
-    return "unterminated `s' command";
+    return { gnu: "unterminated `s' command", bb: `unmatched '${delim}'` };
   }
   return cmds;
 }
@@ -123,8 +131,8 @@ export const sed: Applet = (ctx) => {
     else files.push(a);
   }
   const parsed = parseScript(scripts.join("\n"), extended);
-  if (typeof parsed === "string") {
-    fail(ctx, `-e expression #1, char ${scripts.join("\n").length}: ${parsed}`);
+  if (!Array.isArray(parsed)) {
+    fail(ctx, ctx.flavor === "busybox" ? parsed.bb : `-e expression #1, char ${scripts.join("\n").length}: ${parsed.gnu}`);
     return 1;
   }
   const run = (text: string): string => {
@@ -217,6 +225,7 @@ export const sed: Applet = (ctx) => {
     gnu: (f, why) => `can't read ${f}: ${why}`,
   });
   ctx.io.out(run(texts.map((t) => t.text).join("")));
-  return failed ? 2 : 0;
+  // busybox: EXIT_FAILURE; GNU sed: 2 for an unreadable input.
+  return failed ? (ctx.flavor === "busybox" ? 1 : 2) : 0;
 };
 

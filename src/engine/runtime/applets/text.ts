@@ -1,12 +1,12 @@
 // Text filters: wc grep head tail tr cut sort uniq tee.
 import { type Applet, type CommandContext, NeverExits, abs, errText, parseFlags } from "./context.js";
-import { CANT_OPEN, badOption, fail, lines, readInputs, tryHelp, unescape, unknownFlag } from "./util.js";
+import { CANT_OPEN, PERROR_PATH, badOption, fail, lines, readInputs, tryHelp, unescape, unknownFlag } from "./util.js";
 
 const wc: Applet = (ctx) => {
   const { flags, operands } = parseFlags(ctx.argv.slice(1));
   const bad = unknownFlag(flags, "lwcmL");
   if (bad) return badOption(ctx, bad);
-  const { texts, failed } = readInputs(ctx, operands, CANT_OPEN);
+  const { texts, failed } = readInputs(ctx, operands, PERROR_PATH);
   const show = flags.size ? flags : new Set(["l", "w", "c"]);
   const rows = texts.map((t) => ({
     l: (t.text.match(/\n/g) ?? []).length,
@@ -191,15 +191,17 @@ function countArg(ctx: CommandContext, args: string[]): { n: number; fromEnd: bo
   return { n, fromEnd, follow, files };
 }
 
+// busybox head uses fopen_or_warn_stdin (coreutils/head.c), tail open_or_warn_stdin (tail.c).
 const OPEN_FOR_READING = {
   bb: (f: string, why: string) => `can't open '${f}': ${why}`,
   gnu: (f: string, why: string) => `cannot open '${f}' for reading: ${why}`,
 };
+const HEAD_OPEN = { bb: PERROR_PATH.bb, gnu: OPEN_FOR_READING.gnu };
 
 const head: Applet = (ctx) => {
   const o = countArg(ctx, ctx.argv.slice(1));
   if (o.bad) return o.bad;
-  const { texts, failed } = readInputs(ctx, o.files, OPEN_FOR_READING);
+  const { texts, failed } = readInputs(ctx, o.files, HEAD_OPEN);
   texts.forEach((t, i) => {
     if (texts.length > 1) ctx.io.out(`${i ? "\n" : ""}==> ${t.name === "-" ? "standard input" : t.name} <==\n`);
     const ls = t.text.split(/(?<=\n)/);
@@ -212,6 +214,11 @@ const tail: Applet = (ctx) => {
   const o = countArg(ctx, ctx.argv.slice(1));
   if (o.bad) return o.bad;
   const { texts, failed } = readInputs(ctx, o.files, OPEN_FOR_READING);
+  // busybox tail gives up when no file opened.
+  if (ctx.flavor === "busybox" && texts.length === 0) {
+    fail(ctx, "no files");
+    return 1;
+  }
   texts.forEach((t, i) => {
     if (texts.length > 1) ctx.io.out(`${i ? "\n" : ""}==> ${t.name === "-" ? "standard input" : t.name} <==\n`);
     const ls = t.text.split(/(?<=\n)/).filter((l) => l !== "");
@@ -296,7 +303,7 @@ const cut: Applet = (ctx) => {
     return 1;
   }
   const delim = values.d ?? "\t";
-  const { texts, failed } = readInputs(ctx, operands, CANT_OPEN);
+  const { texts, failed } = readInputs(ctx, operands, PERROR_PATH);
   let out = "";
   for (const t of texts) {
     for (const line of lines(t.text)) {
@@ -316,7 +323,7 @@ const cut: Applet = (ctx) => {
 const sort: Applet = (ctx) => {
   const { flags, values, operands } = parseFlags(ctx.argv.slice(1), "ktTo");
   const { texts, failed } = readInputs(ctx, operands, {
-    bb: (f, why) => `can't open '${f}': ${why}`,
+    bb: PERROR_PATH.bb,
     gnu: (f, why) => `cannot read: ${f}: ${why}`,
   });
   let all = texts.flatMap((t) => lines(t.text));

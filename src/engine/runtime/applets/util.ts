@@ -10,7 +10,7 @@ export function fail(ctx: CommandContext, text: string): void {
 
 /** GNU's second line after a usage error. */
 export function tryHelp(ctx: CommandContext): void {
-  if (ctx.flavor === "gnu") ctx.io.err(`Try '${ctx.name} --help' for more information.\n`);
+  if (ctx.flavor === "gnu" && !ctx.shell) ctx.io.err(`Try '${ctx.name} --help' for more information.\n`);
 }
 
 export function badOption(ctx: CommandContext, opt: string, code = 1): number {
@@ -60,8 +60,15 @@ export function readInputs(
   return { texts, failed };
 }
 
+/** libbb open_or_warn(): cat, tail, uniq. */
 export const CANT_OPEN = {
   bb: (f: string, why: string) => `can't open '${f}': ${why}`,
+  gnu: (f: string, why: string) => `${f}: ${why}`,
+};
+
+/** libbb fopen_or_warn() is bb_simple_perror_msg(path): head, wc, cut, sort, sed. */
+export const PERROR_PATH = {
+  bb: (f: string, why: string) => `${f}: ${why}`,
   gnu: (f: string, why: string) => `${f}: ${why}`,
 };
 

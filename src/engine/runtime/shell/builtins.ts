@@ -31,10 +31,26 @@ export function appletContext(sh: ShellSession, argv: string[], fds: Fds): Comma
   };
 }
 
+/**
+ * Runs the applet as the shell's builtin. Its "name: " message prefix becomes the shell's:
+ * busybox's builtins print applet_name ("sh: a: bad number"), bash and dash name the builtin
+ * after their usual prefix ("bash: line 1: [: a: integer expression expected").
+ */
 const viaApplet =
   (name: string): Builtin =>
-  (sh, argv, fds) =>
-    APPLETS[name]!(appletContext(sh, argv, fds));
+  (sh, argv, fds) => {
+    const own = `${argv[0]}: `;
+    const head = sh.flavor === "ash" ? `${sh.shellName}: ` : prefix(sh.messages, argv[0]);
+    const err = (text: string) =>
+      fds.err(
+        text
+          .split(/(?<=\n)/)
+          .map((l) => (l.startsWith(own) ? head + l.slice(own.length) : l))
+          .join(""),
+      );
+    const ctx = appletContext(sh, argv, fds);
+    return APPLETS[name]!({ ...ctx, io: { out: fds.out, err }, shell: sh.flavor });
+  };
 
 function err(sh: ShellSession, fds: Fds, builtin: string, text: string): void {
   fds.err(`${prefix(sh.messages, builtin)}${text}\n`);
@@ -95,7 +111,8 @@ export const BUILTINS: Record<string, Builtin> = {
   test: viaApplet("test"),
   "[": viaApplet("["),
   kill: viaApplet("kill"),
-  sleep: viaApplet("sleep"),
+  // Only ash has sleep built in; bash and dash run the external one.
+  sleep: (sh, argv, fds) => (sh.flavor === "ash" ? viaApplet("sleep")(sh, argv, fds) : APPLETS.sleep!(appletContext(sh, argv, fds))),
   pwd: (sh, _argv, fds) => {
     fds.out(sh.cwd + "\n");
     return 0;
@@ -138,8 +155,14 @@ export const BUILTINS: Record<string, Builtin> = {
       const eq = a.indexOf("=");
       const name = eq < 0 ? a : a.slice(0, eq);
       if (!isName(name)) {
-        err(sh, fds, "export", sh.flavor === "bash" ? `\`${a}': not a valid identifier` : `bad variable name`);
-        return 1;
+        if (sh.flavor === "bash") {
+          err(sh, fds, "export", `\`${a}': not a valid identifier`);
+          return 1;
+        }
+        // ash/dash setvar(): an error in a special builtin ends a non-interactive shell with 2.
+        err(sh, fds, "export", `${name}: bad variable name`);
+        if (sh.mode === "interactive") return 2;
+        throw new ExitSignal(2);
       }
       if (eq >= 0) sh.setVar(name, a.slice(eq + 1));
       sh.exported.add(name);

@@ -81,7 +81,8 @@ export function runShell(ctx: CommandContext, flavor: ShellFlavor): number {
     if (ctx.stdin.open && ctx.state.proc.tty) ctx.io.err(shellPrompt(flavor, ctx.env.HOME, ctx.cwd, ctx.state.proc.user, ctx.state.proc.hostname));
     src = ctx.stdin.readAll();
   }
-  const session = new ShellSession({ flavor, arg0, mode, env: ctx.env, cwd: ctx.cwd, positional, state: ctx.state, pid });
+  const shellName = argv[0]!.split("/").pop() || "sh";
+  const session = new ShellSession({ flavor, arg0, mode, env: ctx.env, cwd: ctx.cwd, positional, state: ctx.state, pid, shellName });
   session.errexit = errexit;
   const fds: Fds = { in: ctx.stdin, out: ctx.io.out, err: ctx.io.err, piped: ctx.piped };
   if (mode === "c") {

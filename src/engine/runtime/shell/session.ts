@@ -42,11 +42,15 @@ export interface SessionInit {
   positional?: string[];
   state: ProcessState;
   pid: number;
+  /** basename of the shell binary as run (busybox's applet_name: "sh", "ash"). */
+  shellName?: string;
 }
 
 export class ShellSession {
   readonly flavor: ShellFlavor;
   arg0: string;
+  /** Names busybox builtins' own messages ("sh: a: bad number"). */
+  readonly shellName: string;
   mode: ShellMode;
   vars = new Map<string, string>();
   exported = new Set<string>();
@@ -70,6 +74,7 @@ export class ShellSession {
   constructor(init: SessionInit) {
     this.flavor = init.flavor;
     this.arg0 = init.arg0;
+    this.shellName = init.shellName ?? (init.arg0.split("/").pop() || "sh");
     this.mode = init.mode;
     this.cwd = init.cwd;
     this.positional = init.positional ?? [];
