@@ -230,5 +230,5 @@ export async function dispatch(argv: string[], cli: Cli, root: CommandSpec = roo
   checkArgs(node.spec.args, node.spec.use, path, parsed.args.length);
   if (!node.spec.load) throw new StatusError(`docker: '${path}' is not available`);
   const mod = await node.spec.load();
-  await mod.action(cli, parsed.flags, parsed.args);
+  await mod.action(cli, parsed.flags, parsed.args, node.path[node.path.length - 1]);
 }

@@ -94,7 +94,8 @@ export interface ParsedFlags {
 }
 
 export interface CommandModule {
-  action(cli: Cli, flags: ParsedFlags, args: string[]): Promise<void>;
+  /** `calledAs`: the command's name where the user reached it (images, ls, ps, ...). */
+  action(cli: Cli, flags: ParsedFlags, args: string[], calledAs?: string): Promise<void>;
 }
 
 /** One `--mount` value, as docker/cli opts/mount.go builds it. */

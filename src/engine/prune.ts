@@ -181,13 +181,30 @@ export function pruneVolumes(tx: Tx, filters: Filters = {}): VolumePruneReport {
   return report;
 }
 
-/** The simulation keeps no build cache: nothing to delete, but the filters are still checked. */
+const CACHE_FIELDS = ["id", "parent", "type", "description", "inuse", "shared", "private"];
+
+/**
+ * The simulation keeps no build cache: nothing to delete, but the filters are still checked
+ * (builder/builder-next/builder.go Prune and toBuildkitPruneInfo).
+ */
 export function pruneBuildCache(tx: Tx, opts: { all?: boolean; filters?: Filters } = {}): BuildCachePruneReport {
   const filters = opts.filters ?? {};
-  for (const key of Object.keys(filters)) {
-    if (!["until", "id", "parent", "type", "description", "inuse", "shared", "private"].includes(key)) throw invalidFilter(key);
+  validateFilterKeys(filters, ["unused-for", "until", "label", "label!", ...CACHE_FIELDS]);
+  const until = filters.until ?? [];
+  const unusedFor = filters["unused-for"] ?? [];
+  if (until.length > 0 && unusedFor.length > 0) throw invalidParameter('conflicting filters: "until" and "unused-for"');
+  const key = unusedFor.length > 0 ? "unused-for" : "until";
+  const values = [...until, ...unusedFor];
+  if (values.length > 1) throw invalidParameter("filters expect only one value");
+  if (values.length === 1) {
+    try {
+      parseFilterTime(values[0]!, tx.now);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      throw invalidParameter(`"${key}" filter expects a duration (e.g., '24h') or a timestamp: ${error.message}`);
+    }
   }
-  untilOf(filters, tx.now);
+  for (const field of CACHE_FIELDS) if ((filters[field]?.length ?? 0) > 1) throw invalidParameter("filters expect only one value");
   pruneEvent(tx, "builder", 0);
   return { CachesDeleted: null, SpaceReclaimed: 0 };
 }

@@ -13,10 +13,10 @@ describe("applet messages: busybox vs GNU", () => {
     ["rmdir /x", "rmdir: '/x': No such file or directory\n", "rmdir: failed to remove '/x': No such file or directory\n", 1],
     ["cp /x /y", "cp: can't stat '/x': No such file or directory\n", "cp: cannot stat '/x': No such file or directory\n", 1],
     ["cp /etc /y", "cp: omitting directory '/etc'\n", "cp: -r not specified; omitting directory '/etc'\n", 1],
-    ["head /x", "head: can't open '/x': No such file or directory\n", "head: cannot open '/x' for reading: No such file or directory\n", 1],
+    ["head /x", "head: /x: No such file or directory\n", "head: cannot open '/x' for reading: No such file or directory\n", 1],
     ["whoami; id -u 2>/dev/null; touch /a/b", "touch: /a/b: No such file or directory\n", "touch: cannot touch '/a/b': No such file or directory\n", 1],
     ["grep x /x", "grep: /x: No such file or directory\n", "grep: /x: No such file or directory\n", 2],
-    ["kill 99", "kill: can't kill pid 99: No such process\n", "kill: (99) - No such process\n", 1],
+    ["exec kill 99", "kill: can't kill pid 99: No such process\n", "kill: (99) - No such process\n", 1],
   ];
   it.each(cases)("%s", (script, bb, gn, code) => {
     const b = sh(script);

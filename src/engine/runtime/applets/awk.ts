@@ -1,7 +1,7 @@
 // awk subset: BEGIN/END, /re/ and expression patterns, print/printf, fields, NR NF FS OFS,
 // assignments, next, and the string functions length substr index toupper tolower.
 import { type Applet } from "./context.js";
-import { fail, lines, readInputs, CANT_OPEN } from "./util.js";
+import { fail, lines, readInputs } from "./util.js";
 
 type Tok = { k: "num"; v: number } | { k: "str"; v: string } | { k: "re"; v: string } | { k: "id"; v: string } | { k: "op"; v: string };
 
@@ -357,7 +357,8 @@ export const awk: Applet = (ctx) => {
   const hasMain = rules.some((r) => r.kind !== "begin");
   let failed = false;
   if (hasMain) {
-    const read = readInputs(ctx, args, CANT_OPEN);
+    // busybox: xfopen_stdin (perror path, exit 1); Debian's awk is mawk: "cannot open F (why)", exit 2.
+    const read = readInputs(ctx, args, { bb: (f, why) => `${f}: ${why}`, gnu: (f, why) => `cannot open ${f} (${why})` });
     failed = read.failed;
     for (const line of read.texts.flatMap((t) => lines(t.text))) {
       env.vars.set("NR", num(env.vars.get("NR") ?? 0) + 1);
@@ -375,5 +376,5 @@ export const awk: Applet = (ctx) => {
     }
   }
   for (const r of rules) if (r.kind === "end") r.action!();
-  return failed ? 2 : 0;
+  return failed ? (ctx.flavor === "busybox" ? 1 : 2) : 0;
 };
