@@ -7,7 +7,7 @@ import { rwSize } from "./containers/list.js";
 import { EngineError, invalidParameter } from "./errors.js";
 import { emitEvent } from "./events.js";
 import type { Tx } from "./host.js";
-import { filterBool, invalidFilter, matchLabels, validateFilterKeys } from "./images/filters.js";
+import { filterBool, matchLabels, validateFilterKeys } from "./images/filters.js";
 import { chainIds } from "./images/layers.js";
 import { childrenOf, referencesOf } from "./images/refs.js";
 import { removeImage } from "./images/remove.js";
@@ -188,7 +188,18 @@ const CACHE_FIELDS = ["id", "parent", "type", "description", "inuse", "shared", 
  * (builder/builder-next/builder.go Prune and toBuildkitPruneInfo).
  */
 export function pruneBuildCache(tx: Tx, opts: { all?: boolean; filters?: Filters } = {}): BuildCachePruneReport {
-  const filters = opts.filters ?? {};
+  try {
+    checkCacheFilters(opts.filters ?? {}, tx.now);
+  } catch (error) {
+    // builder/builder-next/adapters: Backend.PruneCache wraps every failure.
+    if (error instanceof EngineError) throw invalidParameter(`failed to prune build cache: ${error.message}`);
+    throw error;
+  }
+  pruneEvent(tx, "builder", 0);
+  return { CachesDeleted: null, SpaceReclaimed: 0 };
+}
+
+function checkCacheFilters(filters: Filters, now: number): void {
   validateFilterKeys(filters, ["unused-for", "until", "label", "label!", ...CACHE_FIELDS]);
   const until = filters.until ?? [];
   const unusedFor = filters["unused-for"] ?? [];
@@ -198,13 +209,11 @@ export function pruneBuildCache(tx: Tx, opts: { all?: boolean; filters?: Filters
   if (values.length > 1) throw invalidParameter("filters expect only one value");
   if (values.length === 1) {
     try {
-      parseFilterTime(values[0]!, tx.now);
+      parseFilterTime(values[0]!, now);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       throw invalidParameter(`"${key}" filter expects a duration (e.g., '24h') or a timestamp: ${error.message}`);
     }
   }
   for (const field of CACHE_FIELDS) if ((filters[field]?.length ?? 0) > 1) throw invalidParameter("filters expect only one value");
-  pruneEvent(tx, "builder", 0);
-  return { CachesDeleted: null, SpaceReclaimed: 0 };
 }
