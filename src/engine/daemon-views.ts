@@ -9,11 +9,11 @@ import { listImages } from "./images/list.js";
 export class DaemonViews {
   constructor(readonly engine: Engine) {}
 
-  private lastView?: { now: number; frozen: boolean; realAt: number };
+  private lastView?: { now: number; frozen: boolean; realAt: number; generation: number };
 
   protected async view(): Promise<HostView> {
     const view = await this.engine.view();
-    this.lastView = { now: view.now, frozen: view.state.clock.frozenAt !== undefined, realAt: this.engine.options.realNow() };
+    this.lastView = { now: view.now, frozen: view.state.clock.frozenAt !== undefined, realAt: this.engine.options.realNow(), generation: this.engine.generation };
     return view;
   }
 
@@ -23,7 +23,9 @@ export class DaemonViews {
    * reading, so it costs no second read of the host.
    */
   async now(): Promise<number> {
-    const last = this.lastView ?? (await this.view(), this.lastView!);
+    // A transaction since (in-process: an earlier command) may have moved a frozen clock.
+    const fresh = this.lastView && this.lastView.generation === this.engine.generation;
+    const last = fresh ? this.lastView! : (await this.view(), this.lastView!);
     return last.frozen ? last.now : last.now + (this.engine.options.realNow() - last.realAt);
   }
 

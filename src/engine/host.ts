@@ -52,6 +52,8 @@ export class Engine {
 
   /** Called after each committed transaction (in-process followers such as `docker events`). */
   readonly #changeListeners = new Set<() => void>();
+  /** Counts committed transactions, so a reading of the clock knows when it went stale. */
+  generation = 0;
 
   /** Calls `fn` once after the next committed transaction; returns a function that cancels. */
   onNextChange(fn: () => void): () => void {
@@ -111,6 +113,7 @@ export class Engine {
       const result = fn(tx);
       return { state, result };
     }).then((result) => {
+      this.generation++;
       for (const listener of [...this.#changeListeners]) listener();
       return result;
     });

@@ -191,7 +191,7 @@ export function pruneBuildCache(tx: Tx, opts: { all?: boolean; filters?: Filters
   try {
     checkCacheFilters(opts.filters ?? {}, tx.now);
   } catch (error) {
-    // builder/builder-next/adapters: Backend.PruneCache wraps every failure.
+    // api/server/backend/build Backend.PruneCache wraps every failure.
     if (error instanceof EngineError) throw invalidParameter(`failed to prune build cache: ${error.message}`);
     throw error;
   }

@@ -89,7 +89,17 @@ describe("docker builder prune", () => {
     expectGolden(`builder-prune-${name}`, await createSandbox().run(cmd, { stdin }));
   });
 
-  it("rejects an unknown filter", async () => {
-    expectGolden("builder-prune-bad-filter", await createSandbox().run("builder prune -f --filter foo=bar"));
+  it.each([
+    ["unknown", "builder prune -f --filter foo=bar"],
+    ["until-and-unused-for", "builder prune -f --filter until=1h --filter unused-for=2h"],
+    ["bad-until", "builder prune -f --filter until=soon"],
+    ["two-types", "builder prune -f --filter type=a --filter type=b"],
+  ])("rejects a bad filter: %s", async (name, cmd) => {
+    expectGolden(`builder-prune-filter-${name}`, await createSandbox().run(cmd));
+  });
+
+  it("takes label, until and cache-field filters", async () => {
+    const r = await createSandbox().run(["builder", "prune", "-f", "--filter", "until=24h", "--filter", "label!=x", "--filter", "type=regular"]);
+    expect(r.stdout).toBe("Total reclaimed space: 0B\n");
   });
 });

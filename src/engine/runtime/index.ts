@@ -1,7 +1,7 @@
 // The container runtime: finds executables in a container's filesystem and runs them as
 // simulated processes against a virtual clock.
 import type { ProcessContext } from "./types.js";
-import { installLauncher, runProcess, type RuntimeResult } from "./programs.js";
+import { installLauncher, runProcess, withHome, type RuntimeResult } from "./programs.js";
 import { createShellSession as createSession, type InteractiveShell, type ShellMemory } from "./shell/interactive.js";
 import type { ShellFlavor } from "./shell/messages.js";
 
@@ -22,5 +22,5 @@ export function startProcess(ctx: ProcessContext): RuntimeResult {
 
 /** An interactive shell for `run -it`/`exec -it`: feed it lines, print its prompt. */
 export function createShellSession(ctx: ProcessContext, flavor: ShellFlavor = "ash", opts: { memory?: ShellMemory; prompt?: boolean } = {}): InteractiveShell {
-  return createSession(ctx, flavor, installLauncher, opts);
+  return createSession(withHome(ctx), flavor, installLauncher, opts);
 }

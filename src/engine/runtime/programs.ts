@@ -16,6 +16,7 @@ import {
   LIMITS,
   NeverExits,
   ProcessState,
+  passwdLines,
   type CommandContext,
   type Flavor,
   type LaunchOptions,
@@ -220,7 +221,19 @@ export interface RuntimeResult extends ProcessResult {
 }
 
 /** Runs argv as a container's main process or an exec'd one, to its end or until it only waits. */
-export function runProcess(ctx: ProcessContext, limits = LIMITS): RuntimeResult {
+/**
+ * The environment a process starts with: runc sets HOME from the user's /etc/passwd entry
+ * ("/" when the user has none) unless it is already set (libcontainer/init_linux.go).
+ */
+export function withHome(ctx: ProcessContext): ProcessContext {
+  if (ctx.env.some((e) => e.startsWith("HOME="))) return ctx;
+  const user = ctx.user.split(":")[0] ?? "";
+  const entry = passwdLines(ctx.fs).find((l) => (user === "" ? l[2] === "0" : /^\d+$/.test(user) ? l[2] === user : l[0] === user));
+  return { ...ctx, env: [...ctx.env, `HOME=${entry?.[5] || "/"}`] };
+}
+
+export function runProcess(original: ProcessContext, limits = LIMITS): RuntimeResult {
+  const ctx = withHome(original);
   const state = new ProcessState(ctx, limits);
   installLauncher(state);
   const io = { out: state.sink("stdout"), err: state.sink("stderr") };

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { createSandbox } from "../../src/sandbox.js";
+import { expectGolden } from "./golden.js";
+
+// The sandbox clock stands at 2025-06-01T10:00:00Z; events at one instant are told apart by
+// their sequence (the nanoseconds).
+const UNTIL = "--until=2025-06-01T10:05:00Z";
+
+/** A container's whole life, with a label, a named volume and a custom network. */
+async function lifecycle() {
+  const sb = createSandbox({ seed: "system-events" });
+  for (const cmd of [
+    "pull alpine",
+    "network create net1",
+    "run -d --name web --label tier=front -v vol:/data --network net1 alpine sleep 1000",
+    "exec web touch /data/x",
+    "rename web front",
+    "pause front",
+    "unpause front",
+    "restart -t 1 front",
+    "kill front",
+    "commit front snap",
+    "tag snap snap:v2",
+    "rmi snap:v2",
+    "cp front:/etc/hostname /tmp/h",
+    "export -o /tmp/front.tar front",
+    "rm front",
+    "volume rm vol",
+    "network rm net1",
+    "run --rm --name once alpine echo hi",
+    "save -o /tmp/alpine.tar alpine",
+    "load -i /tmp/alpine.tar",
+  ]) {
+    expect((await sb.run(cmd)).exitCode, cmd).toBe(0);
+  }
+  return sb;
+}
+
+describe("docker events", () => {
+  it("replays every state change with docker's actions and attributes", async () => {
+    const sb = await lifecycle();
+    expectGolden("system-events-lifecycle", await sb.run(`events --since 0 ${UNTIL}`));
+  });
+
+  it("is the same under docker system events", async () => {
+    const a = await (await lifecycle()).run(`events --since 0 ${UNTIL} --filter type=volume`);
+    const b = await (await lifecycle()).run(`system events --since 0 ${UNTIL} --filter type=volume`);
+    expect(b).toEqual(a);
+  });
+
+  it.each([
+    ["type", ["--filter", "type=network"]],
+    ["container-name", ["--filter", "container=once"]],
+    ["image", ["--filter", "image=alpine", "--filter", "event=start"]],
+    ["event-or", ["--filter", "event=die", "--filter", "event=destroy"]],
+    ["event-exec", ["--filter", "event=exec_start"]],
+    ["label", ["--filter", "label=tier=front", "--filter", "event=rename"]],
+    ["network", ["--filter", "network=net1"]],
+    ["volume", ["--filter", "volume=vol"]],
+    ["image-events", ["--filter", "type=image"]],
+  ])("--filter %s", async (name, args) => {
+    const sb = await lifecycle();
+    expectGolden(`system-events-filter-${name}`, await sb.run(["events", "--since", "0", UNTIL, ...args]));
+  });
+
+  it.each([
+    ["json", ["--format", "json"]],
+    ["json-template", ["--format", "{{json .}}"]],
+    ["fields", ["--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.name}} {{.Status}} {{.From}}"]],
+  ])("--format %s", async (name, args) => {
+    const sb = await lifecycle();
+    expectGolden(`system-events-format-${name}`, await sb.run(["events", "--since", "0", UNTIL, "--filter", "container=once", ...args]));
+  });
+
+  it.each([
+    ["bad-template", ["--format", "{{"]],
+    ["unknown-field", ["--format", "{{.Nope}}"]],
+    ["filter-without-value", ["--filter", "type"]],
+    ["bad-since", ["--since", "yesterday"]],
+    ["until-before-since", ["--since", "2025-06-01T10:00:00Z", "--until", "2025-05-01T00:00:00Z"]],
+  ])("errors: %s", async (name, args) => {
+    expectGolden(`system-events-error-${name}`, await createSandbox().run(["events", ...args]));
+  });
+
+  it("shows only events in the --since/--until window", async () => {
+    const sb = createSandbox({ seed: "events-window" });
+    await sb.run("run -d --name sleeper alpine sleep 5");
+    // A future --until on a frozen clock lets that time pass: the sleep ends on the way.
+    expectGolden("system-events-until-future", await sb.run("events --since 2025-06-01T10:00:01Z --until 2025-06-01T10:00:10Z"));
+    expect(sb.state()!.clock.frozenAt).toBe(Date.UTC(2025, 5, 1, 10, 0, 10));
+    // Durations count back from the new now (10:00:10), in whole seconds; until is inclusive.
+    expect((await sb.run("events --since 9s --until 0s --format '{{.Action}}'")).stdout).toBe("die\ndisconnect\n");
+    expect((await sb.run("events --since 10s --until 5s --format '{{.Action}}'")).stdout).toBe("pull\ncreate\nconnect\nstart\ndie\n");
+  });
+
+  it("follows live events until interrupted", async () => {
+    const sb = createSandbox({ seed: "events-live" });
+    await sb.run("pull alpine");
+    const ac = new AbortController();
+    const following = sb.run("events --format '{{.Type}} {{.Action}} {{.Actor.Attributes.name}}'", { signal: ac.signal });
+    // Nothing from before the stream started (no --since).
+    await sb.run("run --name live alpine true");
+    await sb.run("volume create v1");
+    ac.abort();
+    const r = await following;
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "container create live",
+        "container attach live",
+        "network connect bridge",
+        "container start live",
+        "container die live",
+        "network disconnect bridge",
+        "volume create ",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("follows live events with filters", async () => {
+    const sb = createSandbox({ seed: "events-live" });
+    const ac = new AbortController();
+    const following = sb.run("events --filter type=volume --filter event=create", { signal: ac.signal });
+    await sb.run("volume create a1");
+    await sb.run("volume rm a1");
+    ac.abort();
+    expectGolden("system-events-live-filtered", await following);
+  });
+});
