@@ -6,6 +6,8 @@ import { Engine } from "../../src/engine/host.js";
 import { createSandbox } from "../../src/sandbox.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { expectGolden } from "./golden.js";
+import { screen } from "./registry-helpers.js";
+
 
 const refs = (sb: ReturnType<typeof createSandbox>) => Object.keys(sb.state()!.references).sort();
 
@@ -66,37 +68,6 @@ describe("docker pull", () => {
     expect(sb.state()?.images ?? {}).toEqual({});
   });
 });
-
-/** Replays cursor movements, line erases and carriage returns into the final screen. */
-function screen(text: string): string {
-  const lines: string[] = [""];
-  let row = 0;
-  let col = 0;
-  for (let i = 0; i < text.length; i++) {
-    const esc = /^\x1b\[(\d*)([ABK])/.exec(text.slice(i));
-    if (esc) {
-      const n = Number(esc[1] || "1");
-      if (esc[2] === "A") row -= n;
-      else if (esc[2] === "B") row += n;
-      else lines[row] = "";
-      while (lines.length <= row) lines.push("");
-      i += esc[0].length - 1;
-      continue;
-    }
-    const ch = text[i]!;
-    if (ch === "\n") {
-      row++;
-      col = 0;
-      while (lines.length <= row) lines.push("");
-    } else if (ch === "\r") col = 0;
-    else {
-      const line = lines[row]!.padEnd(col);
-      lines[row] = line.slice(0, col) + ch + line.slice(col + 1);
-      col++;
-    }
-  }
-  return lines.join("\n");
-}
 
 describe("docker pull on a terminal", () => {
   it("rewrites each layer's line in place, ending in 'Pull complete '", async () => {

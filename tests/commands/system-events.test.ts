@@ -6,6 +6,9 @@ import { expectGolden } from "./golden.js";
 // their sequence (the nanoseconds).
 const UNTIL = "--until=2025-06-01T10:05:00Z";
 
+/** Lets a stream started in the background reach the point where it waits for changes. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** A container's whole life, with a label, a named volume and a custom network. */
 async function lifecycle() {
   const sb = createSandbox({ seed: "system-events" });
@@ -98,6 +101,7 @@ describe("docker events", () => {
     await sb.run("pull alpine");
     const ac = new AbortController();
     const following = sb.run("events --format '{{.Type}} {{.Action}} {{.Actor.Attributes.name}}'", { signal: ac.signal });
+    await tick();
     // Nothing from before the stream started (no --since).
     await sb.run("run --name live alpine true");
     await sb.run("volume create v1");
@@ -112,7 +116,7 @@ describe("docker events", () => {
         "container start live",
         "container die live",
         "network disconnect bridge",
-        "volume create ",
+        "volume create <no value>",
         "",
       ].join("\n"),
     );
@@ -122,6 +126,7 @@ describe("docker events", () => {
     const sb = createSandbox({ seed: "events-live" });
     const ac = new AbortController();
     const following = sb.run("events --filter type=volume --filter event=create", { signal: ac.signal });
+    await tick();
     await sb.run("volume create a1");
     await sb.run("volume rm a1");
     ac.abort();

@@ -20,6 +20,23 @@ import {
 const platformDefault = (ctx: { env: Record<string, string | undefined> }) =>
   ctx.env.DOCKER_DEFAULT_PLATFORM || undefined;
 
+/** The resource limits `run`, `create` and `update` share (docker/cli container/opts.go, update.go). */
+export const resourceFlags = {
+  blkioWeight: fl("blkio-weight", "uint16", "Relative block IO weight, 10 to 1000 (0 turns it off)"),
+  cpuPeriod: fl("cpu-period", "int", "CPU CFS scheduler period limit"),
+  cpuQuota: fl("cpu-quota", "int", "CPU CFS scheduler quota limit"),
+  cpuRtPeriod: fl("cpu-rt-period", "int", "Real-time CPU period limit, in microseconds"),
+  cpuRtRuntime: fl("cpu-rt-runtime", "int", "Real-time CPU runtime limit, in microseconds"),
+  cpuShares: fl("c|cpu-shares", "int", "Relative CPU weight"),
+  cpus: fl("cpus", "decimal", "How many CPUs the container may use"),
+  cpusetCpus: fl("cpuset-cpus", "string", "CPUs the container may run on (0-3, 0,1)"),
+  cpusetMems: fl("cpuset-mems", "string", "Memory nodes the container may use (0-3, 0,1)"),
+  memory: fl("m|memory", "bytes", "Memory cap"),
+  memoryReservation: fl("memory-reservation", "bytes", "Soft memory cap"),
+  memorySwap: fl("memory-swap", "swapbytes", "Memory plus swap cap; '-1' allows unlimited swap"),
+  pidsLimit: fl("pids-limit", "int", "Cap on the number of processes (-1 for no cap)"),
+};
+
 export const platformFlag = (usage: string): FlagSpec =>
   fl("platform", "string", usage, { defaultText: platformDefault });
 
@@ -27,7 +44,7 @@ export const createFlags: FlagSpec[] = [
   fl("add-host", "list", "Add an entry to /etc/hosts (host:ip)", { validate: validateExtraHost }),
   fl("annotation", "map", "Attach an annotation that is handed to the OCI runtime"),
   fl("a|attach", "list", "Attach the given stream: STDIN, STDOUT or STDERR", { validate: validateAttach }),
-  fl("blkio-weight", "uint16", "Relative block IO weight, 10 to 1000 (0 turns it off)"),
+  resourceFlags.blkioWeight,
   fl("blkio-weight-device", "list", "Relative block IO weight for one device", {
     defaultText: "[]",
     validate: validateWeightDevice,
@@ -49,14 +66,14 @@ export const createFlags: FlagSpec[] = [
   fl("cidfile", "string", "Save the new container's ID in this file"),
   fl("cpu-count", "int", "Number of CPUs (Windows only)"),
   fl("cpu-percent", "int", "Usable share of CPU in percent (Windows only)"),
-  fl("cpu-period", "int", "CPU CFS scheduler period limit"),
-  fl("cpu-quota", "int", "CPU CFS scheduler quota limit"),
-  fl("cpu-rt-period", "int", "Real-time CPU period limit, in microseconds"),
-  fl("cpu-rt-runtime", "int", "Real-time CPU runtime limit, in microseconds"),
-  fl("c|cpu-shares", "int", "Relative CPU weight"),
-  fl("cpus", "decimal", "How many CPUs the container may use"),
-  fl("cpuset-cpus", "string", "CPUs the container may run on (0-3, 0,1)"),
-  fl("cpuset-mems", "string", "Memory nodes the container may use (0-3, 0,1)"),
+  resourceFlags.cpuPeriod,
+  resourceFlags.cpuQuota,
+  resourceFlags.cpuRtPeriod,
+  resourceFlags.cpuRtRuntime,
+  resourceFlags.cpuShares,
+  resourceFlags.cpus,
+  resourceFlags.cpusetCpus,
+  resourceFlags.cpusetMems,
   fl("device", "list", "Make a host device available in the container"),
   fl("device-cgroup-rule", "list", "Add a rule to the cgroup's allowed devices"),
   fl("device-read-bps", "list", "Cap the read rate from a device, in bytes per second", {
@@ -110,9 +127,9 @@ export const createFlags: FlagSpec[] = [
   fl("log-driver", "string", "Logging driver for this container"),
   fl("log-opt", "list", "Options for the logging driver"),
   fl("mac-address", "string", "MAC address to use (e.g., 92:d0:c6:0a:29:33)"),
-  fl("m|memory", "bytes", "Memory cap"),
-  fl("memory-reservation", "bytes", "Soft memory cap"),
-  fl("memory-swap", "swapbytes", "Memory plus swap cap; '-1' allows unlimited swap"),
+  resourceFlags.memory,
+  resourceFlags.memoryReservation,
+  resourceFlags.memorySwap,
   fl("memory-swappiness", "int", "How eagerly memory is swapped (0 to 100)", { default: -1 }),
   fl("mount", "mount", "Mount a filesystem into the container"),
   fl("name", "string", "Name for the container"),
@@ -124,7 +141,7 @@ export const createFlags: FlagSpec[] = [
   fl("oom-kill-disable", "bool", "Keep the OOM killer away from this container"),
   fl("oom-score-adj", "int", "Adjust the host's OOM score (-1000 to 1000)"),
   fl("pid", "string", "PID namespace mode"),
-  fl("pids-limit", "int", "Cap on the number of processes (-1 for no cap)"),
+  resourceFlags.pidsLimit,
   platformFlag("Platform to use when the server supports several"),
   fl("privileged", "bool", "Grant the container extended privileges"),
   fl("p|publish", "list", "Publish container port(s) on the host"),

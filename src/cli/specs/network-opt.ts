@@ -1,5 +1,6 @@
 // --network's value (docker/cli v28: opts/network.go NetworkOpt.Set): a name, or the long
 // CSV syntax "name=x,alias=y,ip=z,...". Docker lower-cases each whole field, values too.
+import { splitCsv } from "./validators.js";
 
 export interface NetworkAttachment {
   target: string;
@@ -13,40 +14,11 @@ export interface NetworkAttachment {
 
 const LONG_SYNTAX = /\w+=\w+(,\w+=\w+)*/;
 
-/** A minimal encoding/csv record reader: fields split on commas, "quoted" fields allowed. */
-function csvFields(value: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i <= value.length) {
-    if (value[i] === '"') {
-      let field = "";
-      i++;
-      while (i < value.length) {
-        if (value[i] === '"' && value[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (value[i] === '"') {
-          i++;
-          break;
-        } else field += value[i++];
-      }
-      out.push(field);
-      i++;
-    } else {
-      const comma = value.indexOf(",", i);
-      const end = comma < 0 ? value.length : comma;
-      out.push(value.slice(i, end));
-      i = end + 1;
-    }
-  }
-  return out;
-}
-
 /** Throws Error with NetworkOpt.Set's text. */
 export function parseNetworkAttachment(value: string): NetworkAttachment {
   const a: NetworkAttachment = { target: "", aliases: [], linkLocalIps: [], driverOpts: {} };
   if (!LONG_SYNTAX.test(value)) return { ...a, target: value };
-  for (const field of csvFields(value)) {
+  for (const field of splitCsv(value)) {
     const lower = field.toLowerCase();
     const eq = lower.indexOf("=");
     if (eq <= 0) throw new Error(`invalid field ${field}`);

@@ -2,6 +2,7 @@
 // usage lines and flags as docker declares them; descriptions are ours.
 import type { CommandModule } from "../spec.js";
 import { args, fl, tableFormatUsage, type VerbDef } from "./define.js";
+import { resourceFlags } from "./container-flags.js";
 
 type Load = () => Promise<CommandModule>;
 
@@ -26,20 +27,20 @@ export const update: VerbDef = {
   short: "Change the resource limits and restart policy of containers",
   args: args.min(1),
   flags: [
-    fl("blkio-weight", "uint16", "Relative block IO weight, 10 to 1000 (0 turns it off)"),
-    fl("cpu-period", "int", "CPU CFS scheduler period limit"),
-    fl("cpu-quota", "int", "CPU CFS scheduler quota limit"),
-    fl("cpu-rt-period", "int", "Real-time CPU period limit, in microseconds"),
-    fl("cpu-rt-runtime", "int", "Real-time CPU runtime limit, in microseconds"),
-    fl("c|cpu-shares", "int", "Relative CPU weight"),
-    fl("cpus", "decimal", "How many CPUs the container may use"),
-    fl("cpuset-cpus", "string", "CPUs the container may run on (0-3, 0,1)"),
-    fl("cpuset-mems", "string", "Memory nodes the container may use (0-3, 0,1)"),
+    resourceFlags.blkioWeight,
+    resourceFlags.cpuPeriod,
+    resourceFlags.cpuQuota,
+    resourceFlags.cpuRtPeriod,
+    resourceFlags.cpuRtRuntime,
+    resourceFlags.cpuShares,
+    resourceFlags.cpus,
+    resourceFlags.cpusetCpus,
+    resourceFlags.cpusetMems,
     fl("kernel-memory", "bytes", "Kernel memory cap (no longer supported)", { hidden: true }),
-    fl("m|memory", "bytes", "Memory cap"),
-    fl("memory-reservation", "bytes", "Soft memory cap"),
-    fl("memory-swap", "swapbytes", "Memory plus swap cap; '-1' allows unlimited swap"),
-    fl("pids-limit", "int", "Cap on the number of processes (-1 for no cap)"),
+    resourceFlags.memory,
+    resourceFlags.memoryReservation,
+    resourceFlags.memorySwap,
+    resourceFlags.pidsLimit,
     fl("restart", "string", "What to do when the container exits"),
   ],
   aliasesLine: "docker container update, docker update",
