@@ -9,6 +9,13 @@ const UNTIL = "--until=2025-06-01T10:05:00Z";
 /** Lets a stream started in the background reach the point where it waits for changes. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A sandbox whose `events` command is already loaded, so a background stream starts at once. */
+async function warmSandbox(seed: string) {
+  const sb = createSandbox({ seed });
+  await sb.run("events --since 0 --until 0s");
+  return sb;
+}
+
 /** A container's whole life, with a label, a named volume and a custom network. */
 async function lifecycle() {
   const sb = createSandbox({ seed: "system-events" });
@@ -97,7 +104,7 @@ describe("docker events", () => {
   });
 
   it("follows live events until interrupted", async () => {
-    const sb = createSandbox({ seed: "events-live" });
+    const sb = await warmSandbox("events-live");
     await sb.run("pull alpine");
     const ac = new AbortController();
     const following = sb.run("events --format '{{.Type}} {{.Action}} {{.Actor.Attributes.name}}'", { signal: ac.signal });
@@ -123,7 +130,7 @@ describe("docker events", () => {
   });
 
   it("follows live events with filters", async () => {
-    const sb = createSandbox({ seed: "events-live" });
+    const sb = await warmSandbox("events-live");
     const ac = new AbortController();
     const following = sb.run("events --filter type=volume --filter event=create", { signal: ac.signal });
     await tick();

@@ -39,7 +39,8 @@ export async function runEvents(cli: Cli, opts: EventsOptions): Promise<void> {
   const until = stamp(opts.until);
   let failure: string | undefined;
   const abort = new AbortController();
-  opts.signal?.addEventListener("abort", () => abort.abort(), { once: true });
+  if (opts.signal?.aborted) abort.abort();
+  else opts.signal?.addEventListener("abort", () => abort.abort(), { once: true });
   await cli.client.events(
     { since, until, filters: parseFilters(opts.filters) },
     (m) => {

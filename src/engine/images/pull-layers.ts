@@ -5,7 +5,7 @@
 // A blob repeated in one image is reported once. Durations are simulated from the blob
 // sizes, so small layers finish first as in real output.
 import type { JsonMessage } from "../api-types.js";
-import { progressBar } from "./progress.js";
+import { layerProgress, layerStatus } from "./progress.js";
 
 export interface PullLayer {
   /** 12-hex id shown in progress lines (the blob digest, truncated). */
@@ -26,13 +26,8 @@ interface Timed {
   msg: JsonMessage;
 }
 
-const status = (id: string, text: string): JsonMessage => ({ status: text, progressDetail: {}, id });
-const withProgress = (id: string, text: string, current: number, total: number): JsonMessage => ({
-  status: text,
-  progressDetail: { current, total },
-  progress: progressBar(current, total),
-  id,
-});
+const status = layerStatus;
+const withProgress = layerProgress;
 
 /** A few progress points: a first chunk, then roughly thirds, ending at the total. */
 function steps(total: number): number[] {

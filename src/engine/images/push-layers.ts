@@ -3,7 +3,7 @@
 // ends as "Layer already exists", "Mounted from REPO" or "Pushing" with a bar and "Pushed".
 // Durations are simulated from the sizes so small layers finish first, as in real output.
 import type { JsonMessage } from "../api-types.js";
-import { progressBar } from "./progress.js";
+import { layerProgress, layerStatus } from "./progress.js";
 
 export type PushOutcome = { kind: "exists" } | { kind: "mounted"; from: string } | { kind: "push" } | { kind: "denied"; error: string };
 
@@ -19,7 +19,7 @@ const MAX_CONCURRENT_UPLOADS = 5;
 const UPLOAD_BYTES_PER_S = 12_000_000;
 const LATENCY_S = 0.2;
 
-const status = (id: string, text: string): JsonMessage => ({ status: text, progressDetail: {}, id });
+const status = layerStatus;
 
 /** Messages for the layers (in upload order, top first); an error message ends them when a layer is refused. */
 export function pushLayerMessages(layers: readonly PushLayer[]): { messages: JsonMessage[]; error?: string } {
@@ -47,7 +47,7 @@ export function pushLayerMessages(layers: readonly PushLayer[]): { messages: Jso
       const duration = LATENCY_S + l.size / UPLOAD_BYTES_PER_S;
       const points = l.size > 0 ? [...new Set([Math.min(l.size, 512 * 1024), Math.round(l.size / 2), l.size])].sort((a, b) => a - b) : [];
       for (const p of points) {
-        at(start + duration * (p / l.size), { status: "Pushing", progressDetail: { current: p, total: l.size }, progress: progressBar(p, l.size), id: l.id });
+        at(start + duration * (p / l.size), layerProgress(l.id, "Pushing", p, l.size));
       }
       end = start + duration + 1e-3;
       at(end, status(l.id, "Pushed"));

@@ -103,3 +103,26 @@ describe("dash as Debian's /bin/sh", () => {
     ["[ 1 = 1", "sh: 1: [: missing ]\n", 2],
   ]);
 });
+
+describe("more operand checks", () => {
+  it("id names an unknown user as each id does", () => {
+    expect(sh("id nosuch")).toMatchObject({ stderr: "id: unknown user nosuch\n", code: 1 });
+    expect(bash("id nosuch")).toMatchObject({ stderr: "id: 'nosuch': no such user\n", code: 1 });
+    expect(sh("id -u nobody").stdout).toBe("65534\n");
+  });
+
+  it("unset refuses a bad name: ash ends the script, bash carries on", () => {
+    expect(sh("unset 1a; echo after")).toMatchObject({ stdout: "", stderr: "sh: unset: line 1: 1a: bad variable name\n", code: 2 });
+    expect(bash("unset 1a; echo after")).toMatchObject({ stdout: "after\n", stderr: "bash: line 1: unset: `1a': not a valid identifier\n", code: 0 });
+  });
+
+  it("which without a name fails", () => {
+    expect(sh("which").code).toBe(1);
+  });
+
+  it("df names the filesystem holding an existing path", () => {
+    const r = sh("df /etc/passwd");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[1]).toMatch(/^overlay .* \/$/);
+  });
+});

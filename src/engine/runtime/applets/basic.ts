@@ -301,8 +301,8 @@ export interface UserIdentity {
 }
 
 /** Resolves ctx user ("", name, uid, uid:gid) against /etc/passwd and /etc/group. */
-export function identity(ctx: CommandContext): UserIdentity | { unknown: string } {
-  const spec = ctx.state.proc.user || "0";
+export function identity(ctx: CommandContext, user?: string): UserIdentity | { unknown: string } {
+  const spec = user ?? (ctx.state.proc.user || "0");
   const [u, g] = spec.split(":");
   const passwd = passwdLines(ctx.state.fs);
   const groups = groupLines(ctx.state.fs);
@@ -325,12 +325,15 @@ export function identity(ctx: CommandContext): UserIdentity | { unknown: string 
 }
 
 const id: Applet = (ctx) => {
-  const who = identity(ctx);
+  // `id USER` reports that user from /etc/passwd instead of the caller.
+  const operand = ctx.argv.slice(1).find((a) => !a.startsWith("-"));
+  const known = operand === undefined || passwdLines(ctx.state.fs).some((l) => l[0] === operand || l[2] === operand);
+  const who = known ? identity(ctx, operand) : { unknown: operand };
   if ("unknown" in who) {
     fail(ctx, ctx.flavor === "busybox" ? `unknown user ${who.unknown}` : `'${who.unknown}': no such user`);
     return 1;
   }
-  const flag = ctx.argv[1];
+  const flag = ctx.argv.slice(1).find((a) => a.startsWith("-"));
   if (flag === "-u") ctx.io.out(`${who.uid}\n`);
   else if (flag === "-g") ctx.io.out(`${who.gid}\n`);
   else if (flag === "-un" || flag === "-nu") ctx.io.out(`${who.name ?? who.uid}\n`);

@@ -6,6 +6,8 @@ import { fail, lines } from "./util.js";
 import { findOnPath } from "./which.js";
 
 const which: Applet = (ctx) => {
+  // Nothing to look up: busybox prints its usage, Debian's which just fails.
+  if (ctx.argv.slice(1).filter((a) => a !== "-a").length === 0) return 1;
   let st = 0;
   const all = ctx.argv.includes("-a");
   for (const n of ctx.argv.slice(1).filter((a) => a !== "-a")) {

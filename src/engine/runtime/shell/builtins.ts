@@ -185,13 +185,22 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return 0;
   },
-  unset: (sh, argv) => {
+  unset: (sh, argv, fds) => {
     let fn = false;
     for (const a of argv.slice(1)) {
       if (a === "-f") fn = true;
       else if (a === "-v") fn = false;
       else if (fn) sh.functions.delete(a);
-      else sh.unsetVar(a);
+      else if (!isName(a) && sh.flavor !== "dash") {
+        if (sh.flavor === "bash") {
+          err(sh, fds, "unset", `\`${a}': not a valid identifier`);
+          return 1;
+        }
+        // busybox ash: unsetvar() goes through setvar()'s name check, a special builtin's error.
+        err(sh, fds, "unset", `${a}: bad variable name`);
+        if (sh.mode === "interactive") return 2;
+        throw new ExitSignal(2);
+      } else sh.unsetVar(a);
     }
     return 0;
   },
