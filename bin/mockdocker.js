@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 "use strict";
 // Loads a bundled entry from dist/ and runs it: fast.cjs, the lean entry for `ps` and `images`,
 // when the command line starts with one of them (it hands back anything it does not take on),

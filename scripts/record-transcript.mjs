@@ -17,7 +17,7 @@ for (const line of fs.readFileSync(process.argv[2], "utf8").split("\n")) {
     continue;
   }
   const argv = splitCommandLine(line.slice(2));
-  const r = spawnSync(process.execPath, [path.join(root, "bin/mockdocker.js"), ...argv.slice(1)], {
+  const r = spawnSync(process.execPath, ["--", path.join(root, "bin/mockdocker.js"), ...argv.slice(1)], {
     encoding: "utf8",
     env: { PATH: process.env.PATH, HOME: home, MOCKDOCKER_HOME: home, MOCKDOCKER_SEED: "transcript", MOCKDOCKER_CLOCK: "2025-06-01T10:00:00Z" },
     input: "",

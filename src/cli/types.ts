@@ -52,6 +52,8 @@ export interface ClientConfig {
   statsFormat?: string;
   detachKeys?: string;
   auths?: Record<string, { auth?: string }>;
+  /** Filters every prune adds to the user's ("label!=keep"). */
+  pruneFilters?: string[];
 }
 
 /** The client config file: its path (for messages) and a locked read-modify-write. */

@@ -29,6 +29,7 @@ import {
   unpauseContainer,
 } from "./containers/lifecycle.js";
 import { getContainer } from "./containers/lookup.js";
+import { recordingFailedStart } from "./containers/start-failure.js";
 import { nextWake } from "./containers/wake.js";
 import { EngineError } from "./errors.js";
 import type { Engine, HostView, Tx } from "./host.js";
@@ -131,7 +132,7 @@ export class Daemon extends DaemonViews {
   }
 
   async containerStart(ref: string, opts: { stdin?: string } = {}): Promise<void> {
-    await this.engine.transact((tx) => startContainer(tx, ref, opts.stdin));
+    await recordingFailedStart(this.engine, () => this.engine.transact((tx) => startContainer(tx, ref, opts.stdin)));
   }
 
   async containerStop(ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
@@ -296,14 +297,14 @@ export class Daemon extends DaemonViews {
       const stdin = opts.start.stdin;
       id = current.id;
       logBase = (await this.engine.readLog(id)).length;
-      const first = await step((tx) => {
+      const first = await recordingFailedStart(this.engine, () => step((tx) => {
         // daemon/attach.go: the client attaches before it starts the container.
         emitEvent(tx.state, tx.now, "container", "attach", id, containerAttributes(getContainer(tx.state, id)));
         const from = tx.state.events.length;
         startContainer(tx, ref, stdin);
         startedAt = tx.now;
         startSeq = tx.state.events.slice(from).find((e) => e.actorId === id && e.action === "start")?.seq ?? -1;
-      });
+      }));
       if (first.die) return Number(first.die.attributes.exitCode ?? 0);
       if (first.removed) return 0;
     } else {
@@ -353,7 +354,7 @@ export class Daemon extends DaemonViews {
   }
 
   async containerShell(ref: string, opts: ShellOpenOptions): Promise<ShellHandle | undefined> {
-    return openShell(this.engine, ref, opts);
+    return recordingFailedStart(this.engine, () => openShell(this.engine, ref, opts));
   }
 
   async containerExec(ref: string, req: ExecRequest): Promise<ExecResult> {

@@ -115,7 +115,8 @@ export function selectEvents(events: readonly EventRecord[], q: ParsedEventsQuer
   return events.filter((e) => {
     const t = eventNanos(e);
     if (q.since !== undefined && t < q.since) return false;
-    if (q.until !== undefined && t > q.until) return false;
+    // `untilNanoUnix > 0`: an until of 0 (the epoch) bounds nothing, so --until 0 dumps the log.
+    if (q.until !== undefined && q.until > 0n && t > q.until) return false;
     return includeEvent(q.filters, e);
   });
 }

@@ -49,7 +49,8 @@ export function versionInfo(): VersionInfo {
 
 export function systemInfo(view: HostView): InfoDto {
   const containers = Object.values(view.state.containers);
-  const running = containers.filter((c) => c.state.running && !c.state.paused).length;
+  // daemon/info.go setStateCounter: by StateString, so a restarting container counts as stopped.
+  const running = containers.filter((c) => c.state.running && !c.state.paused && !c.state.restarting).length;
   const paused = containers.filter((c) => c.state.paused).length;
   return {
     ID: view.state.host.id,

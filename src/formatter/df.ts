@@ -3,13 +3,13 @@
 // (cli/command/{container,image,volume,network,builder,system}/prune.go).
 import type { DiskUsage, ImageSummary, RemoveImageItem } from "../client/api.js";
 import { familiarName, parseNormalizedNamed } from "../client/reference.js";
-import { ContainerContext, containerHeaders } from "./container.js";
-import { FormatError, isTable, marshalContext, parseFormat, preFormat, renderContexts, TABLE_FORMAT_KEY } from "./format.js";
-import { ImageContext, imageHeaders } from "./image.js";
+import { ContainerContext, containerHeaders, newContainerFormat } from "./container.js";
+import { isTable, marshalContext, parseFormat, preFormat, RAW_FORMAT_KEY, renderContexts, TABLE_FORMAT_KEY } from "./format.js";
+import { ImageContext, imageHeaders, newImageFormat } from "./image.js";
 import { executePartial, GO_TYPE } from "./template/index.js";
 import { humanSize } from "./units.js";
 // docker/cli formats df -v volumes with the volume list's own context.
-import { VolumeContext } from "./volume.js";
+import { newVolumeFormat, VolumeContext } from "./volume.js";
 
 // ---- prune reports
 
@@ -48,6 +48,18 @@ const imageTableFormat = "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSi
 const containerTableFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}";
 const volumeTableFormat = "table {{.Name}}\t{{.Links}}\t{{.Size}}";
 const buildCacheTableFormat = "table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}";
+
+/** NewBuildCacheFormat(raw): never run here, as the build cache is always empty. */
+const buildCacheRawFormat =
+  "build_cache_id: {{.ID}}\nparent_id: {{.Parent}}\ntype: {{.Type}}\ndescription: {{.Description}}\ncreated_at: {{.CreatedSince}}\n" +
+  "last_used_at: {{.LastUsedSince}}\nusage_count: {{.UsageCount}}\nin_use: {{.InUse}}\nshared: {{.Shared}}\n";
+
+/** NewDiskUsageFormat(raw, verbose): each object under a `type:` line. */
+const verboseRawFormat =
+  `{{range .Images}}type: Image\n${newImageFormat(RAW_FORMAT_KEY, false, true)}\n{{end -}}\n` +
+  `{{range .Containers}}type: Container\n${newContainerFormat(RAW_FORMAT_KEY, false, true)}\n{{end -}}\n` +
+  `{{range .Volumes}}type: Volume\n${newVolumeFormat(RAW_FORMAT_KEY, false)}\n{{end -}}\n` +
+  `{{range .BuildCache}}type: Build Cache\n${buildCacheRawFormat}\n{{end -}}`;
 
 const rawFormat = "type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\nreclaimable: {{.Reclaimable}}\n";
 
@@ -164,7 +176,21 @@ function verboseContexts(du: DiskUsage, trunc: boolean, now: number) {
   };
 }
 
-/** DiskUsageContext.Write. Throws FormatError ("template parsing error: ..."). */
+/**
+ * A verbose custom format that fails while running: docker executes it straight onto stdout
+ * (verboseWrite), so what came before the error is printed, and the error has no prefix.
+ */
+export class DiskUsageExecError extends Error {
+  override name = "DiskUsageExecError";
+  constructor(
+    message: string,
+    readonly partial: string,
+  ) {
+    super(message);
+  }
+}
+
+/** DiskUsageContext.Write. Throws FormatError ("template parsing error: ...") or DiskUsageExecError. */
 export function formatDiskUsage(du: DiskUsage, opts: DiskUsageFormat): string {
   const source = opts.format === "" ? TABLE_FORMAT_KEY : opts.format;
   if (!opts.verbose) {
@@ -174,8 +200,8 @@ export function formatDiskUsage(du: DiskUsage, opts: DiskUsageFormat): string {
   const ctx = verboseContexts(du, isTable(source), opts.now);
   if (source !== TABLE_FORMAT_KEY) {
     // A custom verbose format runs once over the whole usage, with no newline added.
-    const r = executePartial(parseFormat(preFormat(source)), ctx);
-    if (r.error) throw new FormatError(r.error);
+    const r = executePartial(parseFormat(preFormat(source === RAW_FORMAT_KEY ? verboseRawFormat : source)), ctx);
+    if (r.error) throw new DiskUsageExecError(r.error.message, r.output);
     return r.output;
   }
   let out = "Images space usage:\n\n";

@@ -50,6 +50,7 @@ describe("docker system df", () => {
     ["table", "system df --format 'table {{.Type}}\\t{{.Reclaimable}}'"],
     ["template", "system df --format '{{.Type}}: {{.Size}}'"],
     ["raw", "system df --format raw"],
+    ["verbose-raw", "system df -v --format raw"],
     ["verbose-volumes", "system df -v --format '{{range .Volumes}}{{.Name}} {{.Links}} {{.Size}}\\n{{end}}'"],
   ])("--format %s", async (name, cmd) => {
     expectGolden(`system-df-format-${name}`, await (await host()).run(cmd));

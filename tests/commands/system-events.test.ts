@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSandbox } from "../../src/sandbox.js";
+import { fakeTerminal } from "./fake-terminal.js";
 import { expectGolden } from "./golden.js";
 
 // The sandbox clock stands at 2025-06-01T10:00:00Z; events at one instant are told apart by
@@ -73,6 +74,32 @@ describe("docker events", () => {
     expectGolden(`system-events-filter-${name}`, await sb.run(["events", "--since", "0", UNTIL, ...args]));
   });
 
+  it("image events carry the image's labels and the reference as name", async () => {
+    const sb = createSandbox({ seed: "events-images" });
+    for (const cmd of ["pull nginx", "save -o /tmp/nginx.tar nginx", "load -i /tmp/nginx.tar", "create --name box busybox", "export -o /tmp/box.tar box", "import /tmp/box.tar imported:1", "rmi imported:1"]) {
+      expect((await sb.run(cmd)).exitCode, cmd).toBe(0);
+    }
+    expectGolden("system-events-image-labels", await sb.run(["events", "--since", "0", UNTIL, "--filter", "type=image"]));
+  });
+
+  it("logs what prunes remove and one prune event per kind with the reclaimed bytes", async () => {
+    const sb = createSandbox({ seed: "events-prune" });
+    for (const cmd of ["network create spare", "run --name wr -v /v busybox sh -c 'echo 12345 > /v/f; echo ab > /g'", "rm wr", "run --name xx busybox true", "system prune -af --volumes"]) {
+      expect((await sb.run(cmd)).exitCode, cmd).toBe(0);
+    }
+    const r = await sb.run(["events", "--since", "0", UNTIL, "--filter", "event=prune", "--filter", "event=destroy", "--filter", "event=delete"]);
+    expectGolden("system-events-prune", r);
+  });
+
+  it("names an exec by its entrypoint, a space and its arguments", async () => {
+    const sb = createSandbox({ seed: "events-exec" });
+    await sb.run("run -d --name box busybox sleep 100");
+    await sb.run("exec box ls");
+    await sb.run("exec box echo a b");
+    const r = await sb.run(["events", "--since", "0", UNTIL, "--filter", "event=exec_create", "--filter", "event=exec_die", "--format", "[{{.Action}}] {{.Actor.Attributes.exitCode}}"]);
+    expect(r.stdout).toBe("[exec_create: ls ] <no value>\n[exec_die] 0\n[exec_create: echo a b] <no value>\n[exec_die] 0\n");
+  });
+
   it.each([
     ["json", ["--format", "json"]],
     ["json-template", ["--format", "{{json .}}"]],
@@ -101,6 +128,24 @@ describe("docker events", () => {
     // Durations count back from the new now (10:00:10), in whole seconds; until is inclusive.
     expect((await sb.run("events --since 9s --until 0s --format '{{.Action}}'")).stdout).toBe("die\ndisconnect\n");
     expect((await sb.run("events --since 10s --until 5s --format '{{.Action}}'")).stdout).toBe("pull\ncreate\nconnect\nstart\ndie\n");
+  });
+
+  it("--until 0 replays the whole log, as the daemon's untilNanoUnix > 0 check lets it", async () => {
+    const sb = createSandbox({ seed: "events-until-zero" });
+    await sb.run("volume create one");
+    await sb.run("volume create two");
+    expect((await sb.run("events --until 0 --format '{{.Action}} {{.Actor.ID}}'")).stdout).toBe("create one\ncreate two\n");
+  });
+
+  it("an interactive run attaches before it starts; exec -it does not attach", async () => {
+    const sb = createSandbox({ seed: "events-tty" });
+    expect((await sb.run("run -it --name tty busybox", { terminal: fakeTerminal(["exit"]).open })).exitCode).toBe(0);
+    await sb.run("run -d -it --name bg busybox");
+    expect((await sb.run("exec -it bg sh", { terminal: fakeTerminal(["exit"]).open })).exitCode).toBe(0);
+    const r = await sb.run(["events", "--since", "0", UNTIL, "--filter", "type=container", "--format", "{{.Action}} {{.Actor.Attributes.name}}"]);
+    expect(r.stdout).toBe(
+      ["create tty", "attach tty", "start tty", "die tty", "create bg", "start bg", "exec_create: sh  bg", "exec_start: sh  bg", "exec_die bg", ""].join("\n"),
+    );
   });
 
   it("follows live events until interrupted", async () => {

@@ -103,3 +103,62 @@ describe("docker builder prune", () => {
     expect(r.stdout).toBe("Total reclaimed space: 0B\n");
   });
 });
+
+describe("volume prune sizes", () => {
+  it("reclaims the bytes written into the volumes it removes, as df counted them", async () => {
+    const sb = createSandbox({ seed: "volume-prune-sizes" });
+    for (const cmd of [
+      "run --name w1 -v /a busybox sh -c 'echo 0123456789abcdef > /a/f'",
+      "run --name w2 -v named:/b busybox sh -c 'echo 12345 > /b/g'",
+      "rm w1 w2",
+    ]) {
+      expect((await sb.run(cmd)).exitCode, cmd).toBe(0);
+    }
+    expect((await sb.run("system df")).stdout).toContain("Local Volumes   2         0         23B       23B (100%)\n");
+    const anonymous = await sb.run("volume prune -f");
+    expect(anonymous.stdout).toMatch(/^Deleted Volumes:\n[0-9a-f]{64}\n\nTotal reclaimed space: 17B\n$/);
+    const named = await sb.run("volume prune -af");
+    expect(named.stdout).toBe("Deleted Volumes:\nnamed\n\nTotal reclaimed space: 6B\n");
+    expect((await sb.run("system df")).stdout).toContain("Local Volumes   0         0         0B        0B\n");
+  });
+});
+
+describe("pruneFilters in config.json", () => {
+  it("are added to every prune's filters and listed in the system prune prompt", async () => {
+    const sb = createSandbox({ seed: "config-prune", config: { pruneFilters: ["label!=keep", "until=1h", "bogus"] } });
+    for (const cmd of ["run --name old --label keep=1 busybox true", "run --name gone busybox true", "network create --label keep=1 kept"]) {
+      expect((await sb.run(cmd)).exitCode, cmd).toBe(0);
+    }
+    expectGolden("system-prune-config-filters", await sb.run("system prune", { stdin: "n\n" }));
+    // until=1h: everything was made just now, so nothing qualifies yet.
+    expect((await sb.run("container prune -f")).stdout).toBe("Total reclaimed space: 0B\n");
+    await sb.run("lab clock advance 2h");
+    const r = await sb.run("container prune -f");
+    expect(r.stdout).toMatch(/^Deleted Containers:\n[0-9a-f]{64}\n\nTotal reclaimed space: 0B\n$/);
+    expect(Object.values(sb.state()!.containers).map((c) => c.name)).toEqual(["/old"]);
+    // A user's label=keep wins over the config's label!=keep.
+    expect((await sb.run(["container", "prune", "-f", "--filter", "label=keep"])).stdout).toContain("Deleted Containers:");
+  });
+
+  it("do not trip the until check of --volumes", async () => {
+    const sb = createSandbox({ config: { pruneFilters: ["until=1h"] } });
+    const r = await sb.run("system prune -f --volumes");
+    expect(r.stderr).toBe("Error response from daemon: invalid filter 'until'\n");
+  });
+});
+
+describe("until= across the prune verbs", () => {
+  it("keeps what was made after the limit, as a duration or a timestamp", async () => {
+    const sb = createSandbox({ seed: "prune-until" });
+    for (const cmd of ["network create early", "run --name first busybox true", "lab clock advance 3h", "network create late", "run --name second busybox true"]) {
+      expect((await sb.run(cmd)).exitCode, cmd).toBe(0);
+    }
+    // Now 13:00: 2h ago is 11:00, between the two.
+    expect((await sb.run("network prune -f --filter until=2h")).stdout).toBe("Deleted Networks:\nearly\n\n");
+    expect((await sb.run("container prune -f --filter until=2025-06-01T11:00:00Z")).stdout).toMatch(/^Deleted Containers:\n[0-9a-f]{64}\n\n/);
+    expect(Object.values(sb.state()!.containers).map((c) => c.name)).toEqual(["/second"]);
+    // Unix seconds work too (13:00:00 is 1748782800).
+    expect((await sb.run("network prune -f --filter until=1748782800")).stdout).toBe("Deleted Networks:\nlate\n\n");
+    expect((await sb.run("system prune -f --filter until=1748782800")).stdout).toMatch(/^Deleted Containers:\n[0-9a-f]{64}\n\nTotal reclaimed space: 0B\n$/);
+  });
+});

@@ -13,12 +13,12 @@ function env() {
 }
 
 function docker(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: env(), input: "" });
+  return spawnSync(process.execPath, ["--", bin, ...args], { encoding: "utf8", env: env(), input: "" });
 }
 
 function dockerAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: env(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--", bin, ...args], { env: env(), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

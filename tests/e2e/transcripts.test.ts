@@ -22,7 +22,7 @@ describe("transcripts", () => {
         for (const step of steps) {
           const argv = splitCommandLine(step.command);
           expect(["docker", "mockdocker"]).toContain(argv[0]);
-          const r = spawnSync(process.execPath, [bin, ...argv.slice(1)], {
+          const r = spawnSync(process.execPath, ["--", bin, ...argv.slice(1)], {
             encoding: "utf8",
             env: { PATH: process.env.PATH, HOME: home, MOCKDOCKER_HOME: home, MOCKDOCKER_SEED: "transcript", MOCKDOCKER_CLOCK: "2025-06-01T10:00:00Z" },
             input: step.stdin ?? "",

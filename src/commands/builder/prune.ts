@@ -23,7 +23,7 @@ export const LEGACY_BUILDER_NOTICE =
 
 export async function pruneBuildCache(cli: Cli, opts: Omit<BuilderPruneOptions, "keepStorage">): Promise<PruneOutput> {
   if (!opts.force) await confirmOrCancel(cli, opts.all ? ALL_WARNING : NORMAL_WARNING);
-  const report = await cli.client.buildCachePrune({ all: opts.all, filters: pruneFilters(opts.filters) });
+  const report = await cli.client.buildCachePrune({ all: opts.all, filters: pruneFilters(cli, opts.filters) });
   const deleted = report.CachesDeleted ?? [];
   return { spaceReclaimed: report.SpaceReclaimed, output: pruneSection("Deleted build cache objects", deleted) };
 }

@@ -17,9 +17,23 @@ export async function confirmOrCancel(cli: Cli, message: string): Promise<void> 
   if (answer === null || answer.trim().toLowerCase() !== "y") throw new CancelledError();
 }
 
-/** The --filter pairs as the API gets them. */
-export function pruneFilters(pairs: readonly string[]): Filters {
-  return parseFilters([...pairs]);
+/**
+ * The --filter pairs as the API gets them, with config.json's pruneFilters added
+ * (cli/command/utils.go PruneFilters): a label the user negates, or the reverse, is skipped.
+ */
+export function pruneFilters(cli: Cli, pairs: readonly string[]): Filters {
+  const filters = parseFilters([...pairs]);
+  for (const entry of cli.config.pruneFilters ?? []) {
+    const eq = entry.indexOf("=");
+    if (eq < 0) continue;
+    const key = entry.slice(0, eq);
+    const value = entry.slice(eq + 1);
+    if (key === "label" && filters["label!"]?.includes(value)) continue;
+    if (key === "label!" && filters.label?.includes(value)) continue;
+    const values = (filters[key] ??= []);
+    if (!values.includes(value)) values.push(value);
+  }
+  return filters;
 }
 
 /** What a prune contributes to a report: reclaimed bytes and its section text. */
@@ -38,7 +52,7 @@ const WARNING = "WARNING! This will remove all stopped containers.\nAre you sure
 /** runPrune: the report without the total line (system prune reuses it). */
 export async function pruneContainers(cli: Cli, opts: ContainerPruneOptions): Promise<PruneOutput> {
   if (!opts.force) await confirmOrCancel(cli, WARNING);
-  const report = await cli.client.containerPrune(pruneFilters(opts.filters));
+  const report = await cli.client.containerPrune(pruneFilters(cli, opts.filters));
   const deleted = report.ContainersDeleted ?? [];
   if (deleted.length === 0) return { spaceReclaimed: 0, output: "" };
   return { spaceReclaimed: report.SpaceReclaimed, output: pruneSection("Deleted Containers", deleted) };

@@ -15,7 +15,7 @@ const ALL_WARNING = "WARNING! This will remove all images without at least one c
 
 /** runPrune: `dangling` is added to the user's filters; the report without the total line. */
 export async function pruneImages(cli: Cli, opts: ImagePruneOptions): Promise<PruneOutput> {
-  const filters = pruneFilters(opts.filters);
+  const filters = pruneFilters(cli, opts.filters);
   filters.dangling = [...(filters.dangling ?? []), String(!opts.all)];
   if (!opts.force) await confirmOrCancel(cli, opts.all ? ALL_WARNING : DANGLING_WARNING);
   const report = await cli.client.imagePrune(filters);

@@ -15,7 +15,7 @@ const WARNING = "WARNING! This will remove all custom networks not used by at le
 /** runPrune: the section text ("" when nothing went); system prune has its own copy. */
 export async function pruneNetworks(cli: Cli, opts: NetworkPruneOptions): Promise<string> {
   if (!opts.force) await confirmOrCancel(cli, WARNING);
-  const report = await cli.client.networkPrune(pruneFilters(opts.filters));
+  const report = await cli.client.networkPrune(pruneFilters(cli, opts.filters));
   const deleted = report.NetworksDeleted ?? [];
   return deleted.length === 0 ? "" : pruneSection("Deleted Networks", deleted);
 }

@@ -2,7 +2,7 @@
 import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
-import { formatDiskUsage } from "../../formatter/df.js";
+import { DiskUsageExecError, formatDiskUsage } from "../../formatter/df.js";
 import { FormatError } from "../../formatter/format.js";
 
 export interface DfOptions {
@@ -18,6 +18,10 @@ export async function runDf(cli: Cli, opts: DfOptions): Promise<void> {
     text = formatDiskUsage(du, { format: opts.format, verbose: opts.verbose, now });
   } catch (e) {
     if (e instanceof FormatError) throw new StatusError(e.message, 1);
+    if (e instanceof DiskUsageExecError) {
+      cli.out.write(e.partial);
+      throw new StatusError(e.message, 1);
+    }
     throw e;
   }
   cli.out.write(text);

@@ -16,7 +16,7 @@ const UNUSED_WARNING = "WARNING! This will remove anonymous local volumes not us
 const ALL_WARNING = "WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue?";
 
 export async function runVolumePrune(cli: Cli, opts: VolumePruneOptions): Promise<void> {
-  const filters = pruneFilters(opts.filters);
+  const filters = pruneFilters(cli, opts.filters);
   if (opts.all) {
     if (filters.all) throw new StatusError("conflicting options: cannot specify both --all and --filter all=1", 1);
     filters.all = ["true"];

@@ -21,7 +21,8 @@ export function execInContainer(tx: Tx, ref: string, req: ExecRequest): ExecResu
   // moby: exec create computes the link variables again, which needs every linked container up.
   checkLinksRunning(tx.state, c);
   const execId = tx.ids.hex64();
-  const command = req.cmd.join(" ");
+  // daemon/exec.go: entrypoint, a space, then the arguments (so `ls` alone reads "ls ").
+  const command = `${req.cmd[0] ?? ""} ${req.cmd.slice(1).join(" ")}`;
   emitEvent(tx.state, tx.now, "container", `exec_create: ${command}`, c.id, containerAttributes(c, { execID: execId }));
   emitEvent(tx.state, tx.now, "container", `exec_start: ${command}`, c.id, containerAttributes(c, { execID: execId }));
   c.execIds.push(execId);

@@ -67,11 +67,15 @@ interface Target {
 export async function openShell(engine: Engine, ref: string, opts: ShellOpenOptions): Promise<ShellHandle | undefined> {
   const opened = await engine.transact((tx) => {
     const c = getContainer(tx.state, ref);
+    let attached = false;
     // `start`: a stopped container is started only when its command is such a shell.
     if (opts.start && !opts.exec && !(c.state.running && !c.state.restarting)) {
       const fs = containerFs(tx.state, c, tx.now);
       const found = heavy().runtime.interactiveShellFlavor(fs, [c.path, ...c.args], processEnv(tx.state, c), c.config.WorkingDir || "/");
       if (!found) return undefined;
+      // daemon/attach.go: the client attaches before it starts the container.
+      emitEvent(tx.state, tx.now, "container", "attach", c.id, containerAttributes(c));
+      attached = true;
       startContainer(tx, ref);
     }
     if (!c.state.running || c.state.restarting) throw conflict(`container ${c.id} is not running`);
@@ -85,14 +89,17 @@ export async function openShell(engine: Engine, ref: string, opts: ShellOpenOpti
     const flavor = interactiveShellFlavor(fs, argv, env, workdir);
     // The main process must still be the shell waiting for input.
     if (!flavor || (!req && c.process?.exitAt !== null)) return undefined;
+    if (!req && !attached) emitEvent(tx.state, tx.now, "container", "attach", c.id, containerAttributes(c));
     const target: Target = { id: c.id, startedAt: c.state.startedAt, tty: req ? req.tty : c.config.Tty };
     let pid = 1;
     if (req) {
       pid = c.nextPid++;
       const execId = tx.ids.hex64();
       const command = req.cmd.join(" ");
-      emitEvent(tx.state, tx.now, "container", `exec_create: ${command}`, c.id, containerAttributes(c, { execID: execId }));
-      emitEvent(tx.state, tx.now, "container", `exec_start: ${command}`, c.id, containerAttributes(c, { execID: execId }));
+      // daemon/exec.go: entrypoint, a space, then the arguments (so `sh` alone reads "sh ").
+      const shown = `${req.cmd[0] ?? ""} ${req.cmd.slice(1).join(" ")}`;
+      emitEvent(tx.state, tx.now, "container", `exec_create: ${shown}`, c.id, containerAttributes(c, { execID: execId }));
+      emitEvent(tx.state, tx.now, "container", `exec_start: ${shown}`, c.id, containerAttributes(c, { execID: execId }));
       c.execIds.push(execId);
       const user = req.user ?? c.config.User;
       c.process?.processes.push({ pid, ppid: 0, user: user === "" || user === "0" ? "root" : user.split(":")[0]!, command, startedAt: tx.now - c.state.startedAt });

@@ -1,7 +1,7 @@
 // start, stop, kill, pause, unpause, rm, rename (moby: daemon/start.go, stop.go, kill.go,
 // pause.go, delete.go, rename.go). Operations that take simulated time (stop's grace period)
 // return the instant they complete at; the daemon facade waits for it.
-import { conflict, EngineError, invalidParameter, notModified } from "../errors.js";
+import { conflict, invalidParameter, notModified } from "../errors.js";
 import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import type { ContainerRecord } from "../model.js";
@@ -12,6 +12,7 @@ import { parseKillSignal, parseSignal, reactionTo } from "./signals.js";
 import { heavy } from "../heavy.js";
 import type { OutputChunk } from "../runtime/types.js";
 import { removeAnonymousVolumes } from "../volumes/attach.js";
+import { StartFailedError } from "./start-failure.js";
 
 export function startContainer(tx: Tx, ref: string, stdin?: string): void {
   const c = getContainer(tx.state, ref);
@@ -40,7 +41,7 @@ export function startContainer(tx: Tx, ref: string, stdin?: string): void {
 function failStart(c: ContainerRecord, message: string, exitCode: number): never {
   c.state.error = message;
   c.state.exitCode = exitCode;
-  throw new EngineError(message, 500);
+  throw new StartFailedError(message, c.id, exitCode);
 }
 
 /** A program's shutdown lines are written relative to the signal; place them at `at`. */

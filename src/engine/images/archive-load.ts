@@ -110,7 +110,7 @@ function store(tx: Tx, plan: Plan): LoadLine[] {
       img.lastTagTime = now;
       out.push({ text: `Loaded image: ${familiarString(ref)}\n` });
     }
-    emitEvent(state, now, "image", "load", img.id, { name: img.id });
+    emitEvent(state, now, "image", "load", img.id, { ...(img.config.Labels ?? {}), name: img.id });
   }
   for (const { record, parent } of plan.images) {
     if (parent && plan.images.some((p) => p.record.id === parent) && state.images[record.id]) state.images[record.id]!.parent = parent;

@@ -158,7 +158,7 @@ export function saveImages(tx: Tx, names: string[], opts: { platform?: string } 
     if (img.parent && selected.some((s) => s.img.id === img.parent)) item.Parent = img.parent;
     item.LayerSources = Object.fromEntries(Object.keys(sources).sort().map((k) => [k, sources[k]]));
     manifest.push(item);
-    emitEvent(state, now, "image", "save", img.id, { name: img.id });
+    emitEvent(state, now, "image", "save", img.id, { ...(img.config.Labels ?? {}), name: img.id });
   }
 
   const members: TarMember[] = [

@@ -63,6 +63,6 @@ export function importImage(tx: Tx, opts: ImportOptions): string {
   record.id = imageIdOf(record);
   const img = (state.images[record.id] ??= record);
   if (target) tagNew(tx, target, img);
-  emitEvent(state, now, "image", "import", img.id, { name: img.id });
+  emitEvent(state, now, "image", "import", img.id, { ...(img.config.Labels ?? {}), name: img.id });
   return img.id;
 }

@@ -226,10 +226,13 @@ export interface RuntimeResult extends ProcessResult {
  * ("/" when the user has none) unless it is already set (libcontainer/init_linux.go).
  */
 export function withHome(ctx: ProcessContext): ProcessContext {
-  if (ctx.env.some((e) => e.startsWith("HOME="))) return ctx;
+  // An empty HOME counts as unset (runc checks os.Getenv("HOME") == "") and is set in place.
+  if (ctx.env.some((e) => e.startsWith("HOME=") && e !== "HOME=")) return ctx;
   const user = ctx.user.split(":")[0] ?? "";
   const entry = passwdLines(ctx.fs).find((l) => (user === "" ? l[2] === "0" : /^\d+$/.test(user) ? l[2] === user : l[0] === user));
-  return { ...ctx, env: [...ctx.env, `HOME=${entry?.[5] || "/"}`] };
+  const home = `HOME=${entry?.[5] || "/"}`;
+  const at = ctx.env.indexOf("HOME=");
+  return { ...ctx, env: at < 0 ? [...ctx.env, home] : ctx.env.map((e, i) => (i === at ? home : e)) };
 }
 
 export function runProcess(original: ProcessContext, limits = LIMITS): RuntimeResult {

@@ -90,6 +90,8 @@ describe("GNU coreutils under bash", () => {
     ["[ a b c ]", "bash: line 1: [: b: binary operator expected\n", 2],
     ["[ 1 = 1", "bash: line 1: [: missing `]'\n", 2],
     ["printf '%d' abc", "bash: line 1: printf: abc: invalid number\n", 1],
+    ["printf", "bash: line 1: printf: usage: printf [-v var] format [arguments]\n", 2],
+    ["kill", "bash: line 1: kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n", 2],
     ["kill 99", "bash: line 1: kill: (99) - No such process\n", 1],
     ["kill -s FOO 1", "bash: line 1: kill: FOO: invalid signal specification\n", 1],
     ["export 1a=b", "bash: line 1: export: `1a=b': not a valid identifier\n", 1],
@@ -124,5 +126,29 @@ describe("more operand checks", () => {
     const r = sh("df /etc/passwd");
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[1]).toMatch(/^overlay .* \/$/);
+  });
+});
+
+describe("chown and chgrp", () => {
+  it("name unknown users and groups and missing files in each wording", () => {
+    expect(sh("chown nosuch /etc/passwd")).toMatchObject({ stderr: "chown: unknown user nosuch\n", code: 1 });
+    expect(sh("chown root:nosuch /etc/passwd")).toMatchObject({ stderr: "chown: unknown group nosuch\n", code: 1 });
+    expect(sh("chown root /x")).toMatchObject({ stderr: "chown: /x: No such file or directory\n", code: 1 });
+    expect(sh("chgrp nosuch /etc/passwd")).toMatchObject({ stderr: "chgrp: unknown group nosuch\n", code: 1 });
+    expect(bash("chown nosuch:root /etc/passwd")).toMatchObject({ stderr: "chown: invalid user: 'nosuch:root'\n", code: 1 });
+    expect(bash("chown root /x")).toMatchObject({ stderr: "chown: cannot access '/x': No such file or directory\n", code: 1 });
+    expect(bash("chown")).toMatchObject({ stderr: "chown: missing operand\nTry 'chown --help' for more information.\n", code: 1 });
+  });
+
+  it("accepts names, numbers and user: forms", () => {
+    expect(sh("chown -R nobody:nobody /tmp && chown 0:0 /etc/passwd && chown root: /etc/group")).toMatchObject({ stderr: "", code: 0 });
+  });
+});
+
+describe("HOME, as runc sets it", () => {
+  it("comes from the user's passwd entry when the environment lacks it", () => {
+    expect(run(["env"], { env: ["PATH=/bin"] }).stdout).toBe("PATH=/bin\nHOME=/root\n");
+    expect(run(["sh", "-c", "echo $HOME"], { env: ["PATH=/bin", "HOME="] }).stdout).toBe("/root\n");
+    expect(run(["sh", "-c", "echo $HOME"], { env: ["PATH=/bin", "HOME=/srv"] }).stdout).toBe("/srv\n");
   });
 });

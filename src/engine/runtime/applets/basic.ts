@@ -101,6 +101,10 @@ const printf: Applet = (ctx) => {
   if (args[0] === "--") args.shift();
   const format = args.shift();
   if (format === undefined) {
+    if (ctx.shell === "bash") {
+      fail(ctx, "usage: printf [-v var] format [arguments]");
+      return 2;
+    }
     if (ctx.flavor === "busybox") fail(ctx, "missing operand"); // busybox prints its usage here
     else {
       fail(ctx, "missing operand");

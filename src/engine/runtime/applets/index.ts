@@ -12,5 +12,6 @@ import { wget } from "./net-wget.js";
 import { ping } from "./net-ping.js";
 import { nc } from "./net-nc.js";
 import { nslookup } from "./net-nslookup.js";
+import { OWNER } from "./owner.js";
 
-export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk, wget, ping, nc, nslookup };
+export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk, wget, ping, nc, nslookup, ...OWNER };
