@@ -156,12 +156,12 @@ export class Daemon extends DaemonViews {
     } catch (error) {
       if (!(error instanceof EngineError && error.httpStatus === 304)) throw error;
     }
-    await this.engine.transact((tx) => {
+    await recordingFailedStart(this.engine, () => this.engine.transact((tx) => {
       startContainer(tx, ref);
       // daemon/restart.go: a restart event after the start.
       const c = getContainer(tx.state, ref);
       emitEvent(tx.state, tx.now, "container", "restart", c.id, containerAttributes(c));
-    });
+    }));
   }
 
   async containerKill(ref: string, signal?: string): Promise<void> {

@@ -12,6 +12,7 @@ import type { SideWrites, SnapshotInfo, StateStore } from "../engine/store.js";
 import { collectSideWrites } from "./side-writes.js";
 import { StoreError } from "./errors.js";
 import { attachEvents, eventsChanged, touchedEvents, withoutEvents } from "./event-log.js";
+import { compactContainer, expandContainer } from "./compact.js";
 import { listSnapshotFiles, removeSnapshotFiles, resetFiles, restoreSnapshotFiles, saveSnapshotFiles, type LabFiles } from "./file-lab.js";
 
 const STATE_FILE = "state.json";
@@ -128,6 +129,7 @@ export class FileStore implements StateStore {
       );
     }
     const state = parsed as HostState;
+    for (const id in state.containers) state.containers[id] = expandContainer(state.containers[id] as unknown as Record<string, unknown>);
     // Older state files hold the event log inline: it moves to events.json on the next write.
     if (Array.isArray(state.events)) return state;
     return attachEvents(state, () => this.readEvents());
@@ -151,7 +153,7 @@ export class FileStore implements StateStore {
       renameSync(this.writeTemp(this.eventsPath, JSON.stringify(events)), this.eventsPath);
       this.eventsRead = { length: events.length, last: events[events.length - 1] };
     }
-    const tmp = this.writeTemp(this.statePath, JSON.stringify(withoutEvents(state)));
+    const tmp = this.writeTemp(this.statePath, JSON.stringify(forDisk(state)));
     try {
       copyFileSync(this.statePath, `${this.statePath}.bak`);
     } catch (error) {
@@ -205,4 +207,12 @@ export class FileStore implements StateStore {
       throw new StoreError(`cannot lock the state directory ${this.dir}: ${(error as Error).message}`);
     }
   }
+}
+
+/** The state as state.json holds it: no event log, container records compacted. */
+function forDisk(state: HostState): Omit<HostState, "events"> {
+  const rest = withoutEvents(state);
+  const containers: Record<string, unknown> = {};
+  for (const [id, c] of Object.entries(state.containers)) containers[id] = compactContainer(c);
+  return { ...rest, containers } as Omit<HostState, "events">;
 }

@@ -70,6 +70,7 @@ describe("docker system df", () => {
   it.each([
     ["unknown-field", "system df --format '{{.Foo}}'"],
     ["unclosed", "system df --format '{{'"],
+    ["verbose-unknown-field", "system df -v --format 'x{{.Type}}'"],
   ])("template errors: %s", async (name, cmd) => {
     expectGolden(`system-df-error-${name}`, await createSandbox().run(cmd));
   });

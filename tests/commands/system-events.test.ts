@@ -100,6 +100,15 @@ describe("docker events", () => {
     expect(r.stdout).toBe("[exec_create: ls ] <no value>\n[exec_die] 0\n[exec_create: echo a b] <no value>\n[exec_die] 0\n");
   });
 
+  it("a push names the repository; the image's labels come along", async () => {
+    const sb = createSandbox({ seed: "events-push" });
+    for (const cmd of ["pull -q registry:2", "pull -q nginx", "run -d --name registry -p 5000:5000 registry:2", "tag nginx localhost:5000/web:1", "push -q localhost:5000/web:1"]) {
+      expect((await sb.run(cmd)).exitCode, cmd).toBe(0);
+    }
+    const r = await sb.run(["events", "--since", "0", UNTIL, "--filter", "event=push", "--filter", "event=tag"]);
+    expectGolden("system-events-push", r);
+  });
+
   it.each([
     ["json", ["--format", "json"]],
     ["json-template", ["--format", "{{json .}}"]],
@@ -114,9 +123,13 @@ describe("docker events", () => {
     ["unknown-field", ["--format", "{{.Nope}}"]],
     ["filter-without-value", ["--filter", "type"]],
     ["bad-since", ["--since", "yesterday"]],
+    ["fails-on-first-event", ["--since", "0", "--until", "0s", "--format", "{{if .Action}}{{.Nope}}{{end}}"]],
     ["until-before-since", ["--since", "2025-06-01T10:00:00Z", "--until", "2025-05-01T00:00:00Z"]],
   ])("errors: %s", async (name, args) => {
-    expectGolden(`system-events-error-${name}`, await createSandbox().run(["events", ...args]));
+    const sb = createSandbox();
+    await sb.run("volume create v1");
+    await sb.run("volume create v2");
+    expectGolden(`system-events-error-${name}`, await sb.run(["events", ...args]));
   });
 
   it("shows only events in the --since/--until window", async () => {
@@ -172,6 +185,13 @@ describe("docker events", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("ends after the log when nothing could interrupt it (a replayed transcript)", async () => {
+    const sb = createSandbox({ seed: "events-no-signal" });
+    await sb.run("volume create kept");
+    expect(await sb.run("events --since 0 --format '{{.Action}} {{.Actor.ID}}'")).toEqual({ stdout: "create kept\n", stderr: "", exitCode: 0 });
+    expect(await sb.run("events")).toEqual({ stdout: "", stderr: "", exitCode: 0 });
   });
 
   it("follows live events with filters", async () => {

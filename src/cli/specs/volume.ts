@@ -72,7 +72,8 @@ export function volumeCommand(): CommandSpec {
   const p = "docker volume";
   return {
     name: "volume",
-    use: p,
+    // docker/cli: cli/command/volume/cmd.go spells its use line "volume COMMAND" (image, network… don't).
+    use: `${p} COMMAND`,
     short: "Work with volumes",
     args: args.none,
     flags: [],

@@ -17,6 +17,11 @@ export interface EventsOptions {
   signal?: AbortSignal;
 }
 
+/** Thrown from the event callback to stop the stream when a template fails on an event. */
+class EventTemplateFailure extends Error {
+  override name = "EventTemplateFailure";
+}
+
 export async function runEvents(cli: Cli, opts: EventsOptions): Promise<void> {
   let tmpl;
   try {
@@ -37,24 +42,21 @@ export async function runEvents(cli: Cli, opts: EventsOptions): Promise<void> {
   };
   const since = stamp(opts.since);
   const until = stamp(opts.until);
-  let failure: string | undefined;
-  const abort = new AbortController();
-  if (opts.signal?.aborted) abort.abort();
-  else opts.signal?.addEventListener("abort", () => abort.abort(), { once: true });
-  await cli.client.events(
-    { since, until, filters: parseFilters(opts.filters) },
-    (m) => {
-      if (failure !== undefined) return;
-      const r = formatEvent(m, tmpl);
-      cli.out.write(r.out);
-      if (r.error !== undefined) {
-        failure = r.error;
-        abort.abort();
-      }
-    },
-    abort.signal,
-  );
-  if (failure !== undefined) throw new StatusError(failure, 1);
+  try {
+    await cli.client.events(
+      { since, until, filters: parseFilters(opts.filters) },
+      (m) => {
+        const r = formatEvent(m, tmpl);
+        cli.out.write(r.out);
+        // formatEvent's error ends the stream: docker cancels and exits 1.
+        if (r.error !== undefined) throw new EventTemplateFailure(r.error);
+      },
+      opts.signal,
+    );
+  } catch (e) {
+    if (e instanceof EventTemplateFailure) throw new StatusError(e.message, 1);
+    throw e;
+  }
 }
 
 export async function action(cli: Cli, flags: ParsedFlags, _args: string[]): Promise<void> {

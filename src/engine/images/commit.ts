@@ -31,7 +31,18 @@ export interface CommitOptions {
 /** Bytes a layer's files take (placeholder binaries count their stated size). */
 export function treeSize(tree: FileTree): number {
   let size = 0;
-  for (const e of Object.values(tree)) if (e.type === "file") size += e.size ?? new TextEncoder().encode(e.content).length;
+  // Placeholder binaries stand for hard links of one file (busybox's applets all link to
+  // /bin/busybox): like du, count each such binary once.
+  const binaries = new Set<string>();
+  for (const e of Object.values(tree)) {
+    if (e.type !== "file") continue;
+    if (e.program && e.size !== undefined) {
+      const key = `${e.program}\0${e.size}`;
+      if (binaries.has(key)) continue;
+      binaries.add(key);
+    }
+    size += e.size ?? new TextEncoder().encode(e.content).length;
+  }
   return size;
 }
 

@@ -3,7 +3,7 @@
 // getEvents). A running clock polls the host. On a frozen clock time passes only when waited
 // for, as `docker wait` does: a stream with a future `until` moves the clock there (containers
 // exit, restart and log on the way), and one without `until` wakes on each change made
-// in-process until it is aborted (Ctrl-C).
+// in-process until it is aborted (Ctrl-C), or ends at once when nothing can abort it.
 import { eventMessage, eventNanos, includeEvent, parseEventsQuery, selectEvents } from "../events-query.js";
 import type { Engine } from "../host.js";
 import type { EventRecord } from "../model.js";
@@ -28,6 +28,8 @@ const ceilMs = (ns: bigint) => Number((ns + 999_999n) / 1_000_000n);
 
 export async function streamEvents(engine: Engine, query: EventsQuery, onEvent: (m: EventMessage) => void, signal?: AbortSignal): Promise<void> {
   const q = parseEventsQuery(query);
+  // Transactions committed after this count are changes the stream has not looked at yet.
+  let seen = engine.generation;
   let view = await engine.view();
   for (const e of selectEvents(view.state.events, q)) onEvent(eventMessage(e));
   const nowNs = () => BigInt(Math.floor(view.now)) * 1_000_000n;
@@ -42,15 +44,16 @@ export async function streamEvents(engine: Engine, query: EventsQuery, onEvent: 
       await engine.transact(() => undefined, { advanceTo: ceilMs(q.until) });
     } else {
       const realBefore = engine.options.realNow();
-      // Armed before waiting, so a change made meanwhile is not missed.
-      let changed = false;
-      const cancel = engine.onNextChange(() => void (changed = true));
       await engine.options.sleep(POLL_MS);
-      // No real time passes (an in-process sandbox): wait for the next change instead.
-      if (!changed && engine.options.realNow() === realBefore) await changeOrAbort(engine, signal);
-      cancel();
+      // No real time passes (an in-process sandbox): wait for the next change instead. Without
+      // a signal nothing could ever end the wait (a replayed transcript), so the stream ends.
+      if (engine.generation === seen && engine.options.realNow() === realBefore) {
+        if (!signal) return;
+        await changeOrAbort(engine, signal);
+      }
     }
-    if (signal?.aborted) return;
+    // What happened before an interrupt is still shown.
+    seen = engine.generation;
     view = await engine.view();
     const fresh = newerThan(view.state.events, last);
     if (fresh.length > 0) last = fresh[fresh.length - 1];

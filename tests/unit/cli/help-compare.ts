@@ -53,7 +53,14 @@ export function compareHelp(ours: string, real: string): string[] {
   if (notice(ours) !== notice(real)) problems.push(`notice: ${JSON.stringify(notice(ours))} != ${JSON.stringify(notice(real))}`);
   const a = blocks(ours.slice(notice(ours).length));
   const b = blocks(real.slice(notice(real).length));
-  const fixed = (bs: Block[]) => bs.filter((x, i) => i !== 1 && !isCommandList(x.title));
+  // Blocks after the usage line up to the first "Title:" section are description paragraphs
+  // (the summary and, for cp and a few others, a longer text): their words are ours.
+  const isSection = (t: string) => /^[A-Z][A-Za-z ]*:$/.test(t) || t.startsWith("Run '") || t.startsWith("For more");
+  const fixed = (bs: Block[]) => {
+    const found = bs.findIndex((x, i) => i > 0 && isSection(x.title));
+    const firstSection = found < 0 ? bs.length : found;
+    return bs.filter((x, i) => (i === 0 || i >= firstSection) && !isCommandList(x.title));
+  };
   const fa = fixed(a);
   const fb = fixed(b);
   if (fa.map((x) => x.title).join("|") !== fb.map((x) => x.title).join("|")) {
