@@ -151,6 +151,17 @@ export class Daemon extends DaemonViews {
   }
 
   async containerRestart(ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
+    // moby daemon/restart.go: a failure after the lookup is wrapped, with the name as typed.
+    getContainer((await this.view()).state, ref);
+    try {
+      await this.restartFound(ref, opts);
+    } catch (error) {
+      if (error instanceof EngineError) throw new EngineError(`Cannot restart container ${ref}: ${error.message}`, 500);
+      throw error;
+    }
+  }
+
+  private async restartFound(ref: string, opts: { signal?: string; timeout?: number }): Promise<void> {
     try {
       await this.containerStop(ref, opts);
     } catch (error) {

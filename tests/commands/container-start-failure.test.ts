@@ -49,6 +49,21 @@ describe("a container whose start fails", () => {
     expect(destroyed).toHaveLength(3);
   });
 
+  it("restart wraps the failure as moby's restart.go does and records exit code 128", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d -q --name first -p 8080:80 nginx");
+    await sb.run("stop first");
+    await sb.run("run -d -q --name second -p 8080:80 nginx");
+    const r = await sb.run("restart first");
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^Error response from daemon: Cannot restart container first: failed to set up container networking: driver failed programming external connectivity on endpoint first \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\n$/,
+    );
+    expect(await state(sb, "first")).toMatch(/^exited 128 failed to set up container networking: /);
+    expect((await sb.run("restart nosuch")).stderr).toBe("Error response from daemon: No such container: nosuch\n");
+  });
+
   it("a running --rm container is left alone by a start that changes nothing", async () => {
     const sb = createSandbox();
     await sb.run("run -d --rm --name nap busybox sleep 1000");

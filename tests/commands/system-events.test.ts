@@ -194,6 +194,14 @@ describe("docker events", () => {
     expect(await sb.run("events")).toEqual({ stdout: "", stderr: "", exitCode: 0 });
   });
 
+  it("an interrupt before anything happens ends the stream with nothing printed", async () => {
+    const sb = await warmSandbox("events-abort");
+    const ac = new AbortController();
+    const following = sb.run("events", { signal: ac.signal });
+    ac.abort();
+    expect(await following).toEqual({ stdout: "", stderr: "", exitCode: 0 });
+  });
+
   it("follows live events with filters", async () => {
     const sb = await warmSandbox("events-live");
     const ac = new AbortController();

@@ -4,6 +4,7 @@ import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { formatHistory } from "../../formatter/filesystem.js";
 import { clientNow } from "../clock.js";
+import { platformParseError } from "../platform.js";
 
 export interface HistoryOptions {
   image: string;
@@ -14,12 +15,9 @@ export interface HistoryOptions {
   format: string;
 }
 
-const PLATFORM = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+){0,2}$/;
-
 export async function runHistory(cli: Cli, opts: HistoryOptions): Promise<void> {
-  if (opts.platform !== "" && !PLATFORM.test(opts.platform)) {
-    throw new StatusError(`invalid platform: "${opts.platform}": unknown operating system or architecture: invalid argument`);
-  }
+  const bad = opts.platform !== "" ? platformParseError(opts.platform) : undefined;
+  if (bad) throw new StatusError(`invalid platform: ${bad}`);
   const items = await cli.client.imageHistory(opts.image);
   let text: string;
   try {

@@ -2,7 +2,9 @@
 // inspect loop (cli/command/inspect/inspector.go).
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
+import { StatusError } from "../../cli/errors.js";
 import { inspectRefs } from "../container/inspect.js";
+import { platformParseError } from "../platform.js";
 
 export interface ImageInspectOptions {
   refs: string[];
@@ -12,6 +14,8 @@ export interface ImageInspectOptions {
 }
 
 export async function runImageInspect(cli: Cli, opts: ImageInspectOptions): Promise<void> {
+  const bad = opts.platform !== "" ? platformParseError(opts.platform) : undefined;
+  if (bad) throw new StatusError(bad);
   await inspectRefs(cli, opts.refs, opts.format, (ref) => cli.client.imageInspect(ref));
 }
 

@@ -8,6 +8,7 @@ import type { FileTree, LoadArchive } from "../../client/api.js";
 import { filesOf, inflate, isGzip, looksLikeTar, readMembers, TarError, toTree, unpack } from "../../client/tar.js";
 import { JsonMessageDisplay } from "../../formatter/jsonmessage.js";
 import { hostFiles, readIn } from "../container/local-files.js";
+import { platformParseError } from "../platform.js";
 
 export interface LoadOptions {
   /** -i file; "" reads stdin. */
@@ -53,6 +54,8 @@ export async function readArchive(bytes: Uint8Array): Promise<LoadArchive> {
 
 export async function runLoad(cli: Cli, opts: LoadOptions): Promise<void> {
   const bytes = await readInput(cli, opts.input);
+  const bad = opts.platform !== "" ? platformParseError(opts.platform) : undefined;
+  if (bad) throw new StatusError(`invalid platform: ${bad}`);
   let archive: LoadArchive;
   try {
     archive = await readArchive(bytes);

@@ -5,6 +5,7 @@ import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { familiarString, fullString, isNameOnly, parseNormalizedNamed, tagNameOnly } from "../../client/reference.js";
 import { JsonMessageDisplay, JsonMessageError } from "../../formatter/jsonmessage.js";
+import { platformParseError } from "../platform.js";
 import { authForDomain } from "../registry/auth.js";
 
 export interface PushOptions {
@@ -14,21 +15,9 @@ export interface PushOptions {
   platform: string;
 }
 
-const OS_COMPONENT = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.-]*)\))?$/;
-
-/** containerd platforms.Parse, as far as the client checks it (any names pass; the shape must be right). */
-function platformError(spec: string): string | undefined {
-  const parts = spec.split("/");
-  if (parts.length > 3) return `"${spec}": cannot parse platform specifier: invalid argument`;
-  if (!OS_COMPONENT.test(parts[0]!)) {
-    return `"${parts[0]}" is an invalid OS component of "${spec}": OSAndVersion specifier component must match "^([A-Za-z0-9_-]+)(?:\\(([A-Za-z0-9_.-]*)\\))?$": invalid argument`;
-  }
-  return undefined;
-}
-
 export async function runPush(cli: Cli, opts: PushOptions): Promise<void> {
   if (opts.platform !== "") {
-    const bad = platformError(opts.platform);
+    const bad = platformParseError(opts.platform);
     if (bad) {
       cli.err.write(`Invalid platform ${opts.platform}`);
       throw new StatusError(bad);

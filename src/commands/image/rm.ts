@@ -3,6 +3,7 @@ import { DaemonError, StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { errorText } from "../container/stop.js";
+import { platformParseError } from "../platform.js";
 
 export interface RemoveOptions {
   images: string[];
@@ -12,6 +13,10 @@ export interface RemoveOptions {
 }
 
 export async function runRemove(cli: Cli, opts: RemoveOptions): Promise<void> {
+  for (const p of opts.platforms) {
+    const bad = platformParseError(p);
+    if (bad) throw new StatusError(bad);
+  }
   const errors: string[] = [];
   // Only "not found" errors are forgiven by --force.
   let fatal = false;

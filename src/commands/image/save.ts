@@ -4,6 +4,7 @@ import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { cleanPath, dirOf, hostFiles, writeOut } from "../container/local-files.js";
+import { platformParseError } from "../platform.js";
 
 export interface SaveOptions {
   images: string[];
@@ -34,6 +35,8 @@ export async function runSave(cli: Cli, opts: SaveOptions): Promise<void> {
     const why = outputProblem(cli, opts.output);
     if (why) throw new StatusError(`failed to save image: ${why}`);
   }
+  const bad = opts.platform !== "" ? platformParseError(opts.platform) : undefined;
+  if (bad) throw new StatusError(`invalid platform: ${bad}`);
   const bytes = await cli.client.imageSave(opts.images, opts.platform ? { platform: opts.platform } : {});
   if (opts.output === "") writeOut(cli, bytes);
   else hostFiles(cli).writeBytes(opts.output, bytes, 0o600);

@@ -6,6 +6,7 @@ import { DaemonError } from "../../../cli/errors.js";
 import type { Cli } from "../../../cli/types.js";
 import { pullOutput } from "./pull-output.js";
 import { authForDomain } from "../../registry/auth.js";
+import { platformParseError } from "../../platform.js";
 
 export const PULL_OPTIONS = ["always", "missing", "never"] as const;
 
@@ -80,6 +81,8 @@ async function createWithPull(cli: Cli, req: ContainerCreateRequest, opts: Creat
 
   const ref = parseAnyReference(req.image);
   const named = ref.kind === "named" ? tagNameOnly(ref.ref) : undefined;
+  const platformError = req.platform ? platformParseError(req.platform) : undefined;
+  if (platformError) throw new Error(`error parsing specified platform: ${platformError}`);
 
   if (opts.pull === "always" && named) await pullImage(cli, named, req, opts.quiet);
 
