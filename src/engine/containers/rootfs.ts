@@ -17,10 +17,19 @@ export function containerFs(state: HostState, c: ContainerRecord, now: number): 
   const image = state.images[c.image];
   const lowers = (image?.layers ?? []).map((id) => layerFiles(state, id));
   lowers.push(initLayer(state, c));
-  const root = heavy().overlay.createOverlayFs(lowers, c.rwLayer, { readOnly: c.hostConfig.ReadonlyRootfs, now: () => now });
+  const { createOverlayFs } = heavy().overlay;
+  const root = createOverlayFs(lowers, c.rwLayer, { readOnly: c.hostConfig.ReadonlyRootfs, now: () => now });
   const mounts = mountViews(state, c, root, now);
-  return mounts.length === 0 ? root : new MountedFs(root, mounts);
+  // Docker bind-mounts these files read-write, --read-only or not: they can be written but not
+  // removed or renamed (EBUSY). A mount of the user's own at the same place wins.
+  const writable = () => (c.hostConfig.ReadonlyRootfs ? createOverlayFs(lowers, c.rwLayer, { readOnly: false, now: () => now }) : root);
+  for (const destination of ETC_MOUNTS) {
+    if (!mounts.some((m) => m.destination === destination)) mounts.push({ destination, root: destination, fs: writable });
+  }
+  return new MountedFs(root, mounts);
 }
+
+const ETC_MOUNTS = ["/etc/hostname", "/etc/hosts", "/etc/resolv.conf"];
 
 /** What Docker bind-mounts into every container: hostname, hosts, resolv.conf (network/etc-files.ts). */
 function initLayer(state: HostState, c: ContainerRecord): FileTree {

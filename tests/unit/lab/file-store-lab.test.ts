@@ -3,25 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION, type HostState } from "../../../src/engine/model.js";
+import type { HostState } from "../../../src/engine/model.js";
 import type { SnapshotInfo } from "../../../src/engine/store.js";
 import { FileStore } from "../../../src/store/file-store.js";
+import { minimalState } from "../store/minimal-state.js";
 
-function state(counter: number): HostState {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    host: { id: "X", name: "h", createdAt: 0 },
-    clock: { offsetMs: 0 },
-    idCounter: counter,
-    layers: {},
-    images: {},
-    references: {},
-    containers: {},
-    networks: {},
-    volumes: {},
-    events: [{ time: 1, seq: counter, type: "container", action: "create", actorId: "a", attributes: {}, scope: "local" }],
-  };
-}
+const state = (counter: number) =>
+  minimalState(counter, [{ time: 1, seq: counter, type: "container", action: "create", actorId: "a", attributes: {}, scope: "local" }]);
 
 const LOG_ID = "a".repeat(64);
 const info = (name: string) => (s: HostState): SnapshotInfo => ({ name, createdAt: s.idCounter, containers: 0, images: 0, networks: 0, volumes: 0 });

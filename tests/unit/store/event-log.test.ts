@@ -3,9 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { emitEvent } from "../../../src/engine/events.js";
-import { SCHEMA_VERSION, type HostState } from "../../../src/engine/model.js";
 import { FileStore } from "../../../src/store/file-store.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
+import { minimalState } from "./minimal-state.js";
+
+const host = () => minimalState();
 
 let dir: string;
 beforeEach(() => {
@@ -13,20 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const host = (): HostState => ({
-  schemaVersion: SCHEMA_VERSION,
-  host: { id: "X", name: "h", createdAt: 0 },
-  clock: { offsetMs: 0 },
-  idCounter: 0,
-  layers: {},
-  images: {},
-  references: {},
-  containers: {},
-  networks: {},
-  volumes: {},
-  events: [],
 });
 
 describe("the event log beside the state", () => {

@@ -2,25 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION, type HostState } from "../../../src/engine/model.js";
+import { SCHEMA_VERSION } from "../../../src/engine/model.js";
 import { FileStore } from "../../../src/store/file-store.js";
+import { minimalState } from "./minimal-state.js";
 import { StoreError } from "../../../src/store/errors.js";
-
-function minimalState(counter = 0): HostState {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    host: { id: "X", name: "h", createdAt: 0 },
-    clock: { offsetMs: 0 },
-    idCounter: counter,
-    layers: {},
-    images: {},
-    references: {},
-    containers: {},
-    networks: {},
-    volumes: {},
-    events: [],
-  };
-}
 
 let dir: string;
 beforeEach(() => {
