@@ -48,7 +48,8 @@ function markMaps(info: Record<string, unknown>): Record<string, unknown> {
 export function infoData(server: InfoDto | null, client: ClientInfo): Record<string, unknown> {
   const data: Record<string, unknown> = server ? markMaps(server) : {};
   data.ClientInfo = client;
-  Object.defineProperty(data, GO_TYPE, { value: "system.info" });
+  // docker/cli v28.2.2: cli/command/system/info.go names the struct dockerInfo.
+  Object.defineProperty(data, GO_TYPE, { value: "system.dockerInfo" });
   for (const [goName, jsonName] of Object.entries(goFieldAliases)) {
     if (server && jsonName in server) Object.defineProperty(data, goName, { get: () => data[jsonName] });
   }
