@@ -1,6 +1,7 @@
 // Container creation (moby: daemon/create.go, daemon/names.go, runconfig merge rules).
 import type { ContainerCreateRequest } from "../api-types.js";
 import { conflict, EngineError, invalidParameter } from "../errors.js";
+import { checkCreateRequest } from "./create-checks.js";
 import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import { getImage } from "../images/resolve.js";
@@ -22,6 +23,7 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
   const resourceWarnings = verifyResources(req.hostConfig, false);
   const networkMode = req.hostConfig.networkMode || "bridge";
   validateNetworkMode(state, networkMode);
+  checkCreateRequest(req);
 
   const id = ids.hex64();
   const name = req.name !== undefined && req.name !== "" ? reserveName(state, req.name) : generatedName(tx, id);

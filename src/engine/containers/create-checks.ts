@@ -1,0 +1,23 @@
+// Daemon-side checks of a create request that reject it before anything is made (moby:
+// daemon/create.go verifyContainerSettings, daemon/logger/jsonfilelog ValidateLogOpt,
+// volume/mounts parser for --tmpfs destinations).
+import type { ContainerCreateRequest } from "../api-types.js";
+import { invalidParameter } from "../errors.js";
+import { parseSignal } from "./signals.js";
+
+/** The options the json-file log driver accepts (jsonfilelog.ValidateLogOpt, logger's common ones). */
+const JSON_FILE_OPTS = new Set(["max-file", "max-size", "compress", "labels", "labels-regex", "env", "env-regex", "tag", "mode", "max-buffer-size"]);
+
+export function checkCreateRequest(req: ContainerCreateRequest): void {
+  if (req.stopSignal) parseSignal(req.stopSignal);
+  for (const destination of Object.keys(req.hostConfig.tmpfs ?? {})) {
+    if (!destination.startsWith("/")) throw invalidParameter(`invalid mount path: '${destination}' mount path must be absolute`);
+    if (destination.replace(/\/+$/, "") === "") throw invalidParameter("invalid specification: destination can't be '/'");
+  }
+  const driver = req.hostConfig.logDriver || "json-file";
+  if (driver === "json-file") {
+    for (const key of Object.keys(req.hostConfig.logOpts ?? {})) {
+      if (!JSON_FILE_OPTS.has(key)) throw invalidParameter(`unknown log opt '${key}' for json-file log driver`);
+    }
+  }
+}
