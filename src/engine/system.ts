@@ -1,6 +1,7 @@
 // What `docker version` and `docker info` report about the simulated daemon.
 // The only place (with the CLI's version/info rendering) that says the host is simulated.
 import { KERNEL } from "./kernel.js";
+import { HOST_MEM_TOTAL_BYTES } from "./host-memory.js";
 import type { InfoDto, VersionInfo } from "./api-types.js";
 import type { HostView } from "./host.js";
 import { rfc3339Nano } from "./timefmt.js";
@@ -102,7 +103,7 @@ export function systemInfo(view: HostView): InfoDto {
       Mirrors: [],
     },
     NCPU: 4,
-    MemTotal: 8232873984,
+    MemTotal: HOST_MEM_TOTAL_BYTES,
     GenericResources: null,
     DockerRootDir: "/var/lib/docker",
     HttpProxy: "",

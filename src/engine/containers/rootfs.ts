@@ -6,6 +6,7 @@ import type { ContainerRecord, HostState } from "../model.js";
 import { networkFiles } from "../network/etc-files.js";
 import { MountedFs } from "../fs/mounts.js";
 import { mountViews } from "../volumes/attach.js";
+import { procMount } from "./procfs.js";
 
 const EMPTY: FileTree = {};
 
@@ -26,6 +27,7 @@ export function containerFs(state: HostState, c: ContainerRecord, now: number): 
   for (const destination of ETC_MOUNTS) {
     if (!mounts.some((m) => m.destination === destination)) mounts.push({ destination, root: destination, fs: writable });
   }
+  if (!mounts.some((m) => m.destination === "/proc")) mounts.push(procMount(state, c, now));
   return new MountedFs(root, mounts);
 }
 

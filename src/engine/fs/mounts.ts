@@ -59,7 +59,7 @@ export class MountedFs implements ContainerFs {
     return this.on(path, true, (r) => r.fs.readFile(r.p));
   }
 
-  writeFile(path: string, content: string, options?: { append?: boolean; mode?: number }): void {
+  writeFile(path: string, content: string, options?: { append?: boolean; mode?: number; size?: number }): void {
     this.on(path, true, (r) => r.fs.writeFile(r.p, content, options));
   }
 

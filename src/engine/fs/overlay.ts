@@ -57,7 +57,7 @@ export class OverlayFs implements ExtendedFs {
     return e.type === "file" ? e.content : "";
   }
 
-  writeFile(path: string, content: string, options: { append?: boolean; mode?: number } = {}): void {
+  writeFile(path: string, content: string, options: { append?: boolean; mode?: number; size?: number } = {}): void {
     this.guard(path);
     const p = this.walk(path, true);
     const old = this.merged.get(p);
@@ -69,6 +69,7 @@ export class OverlayFs implements ExtendedFs {
     // Appending or rewriting the same bytes keeps a placeholder binary runnable (chmod, touch).
     if (prev?.program && next === prev.content) entry.program = prev.program;
     if (prev?.size !== undefined && next === prev.content) entry.size = prev.size;
+    if (options.size !== undefined) entry.size = options.size;
     if (prev?.uid !== undefined) entry.uid = prev.uid;
     if (prev?.gid !== undefined) entry.gid = prev.gid;
     this.stamp(entry, prev?.mtime);

@@ -63,7 +63,8 @@ export interface ContainerFs {
   /** Does not follow a final symlink. */
   lstat(path: string): FsEntry | undefined;
   readFile(path: string): string;
-  writeFile(path: string, content: string, options?: { append?: boolean; mode?: number }): void;
+  /** `size`: the file is a sized placeholder (dd's output): `content` stands for that many bytes. */
+  writeFile(path: string, content: string, options?: { append?: boolean; mode?: number; size?: number }): void;
   mkdir(path: string, options?: { parents?: boolean; mode?: number }): void;
   /** Names (not paths) of the directory's children, sorted. */
   readdir(path: string): string[];

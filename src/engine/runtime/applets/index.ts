@@ -13,5 +13,7 @@ import { ping } from "./net-ping.js";
 import { nc } from "./net-nc.js";
 import { nslookup } from "./net-nslookup.js";
 import { OWNER } from "./owner.js";
+import { DD } from "./dd.js";
+import { MOUNT } from "./mount.js";
 
-export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk, wget, ping, nc, nslookup, ...OWNER };
+export const APPLETS: Record<string, Applet> = { ...BASIC, ...FILES, ls, ...TEXT, ...PROC, ...MISC, sed, awk, wget, ping, nc, nslookup, ...OWNER, ...DD, ...MOUNT };

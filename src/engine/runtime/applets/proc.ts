@@ -3,6 +3,7 @@ import type { ProcessInfo } from "../types.js";
 import { type Applet, type CommandContext, NeverExits } from "./context.js";
 import { badOption, fail, wallNow } from "./util.js";
 import { commOf } from "../comm.js";
+import { MEMINFO } from "../../host-memory.js";
 
 function cpuTime(_p: ProcessInfo): string {
   return "0:00";
@@ -100,7 +101,7 @@ const kill: Applet = (ctx) => {
 const top: Applet = (ctx) => {
   const list = psList(ctx);
   ctx.io.out(
-    `Mem: 1864744K used, 6069076K free, 4444K shrd, 103416K buff, 1151484K cached\n` +
+    `Mem: ${MEMINFO.MemTotal - MEMINFO.MemFree}K used, ${MEMINFO.MemFree}K free, ${MEMINFO.Shmem}K shrd, ${MEMINFO.Buffers}K buff, ${MEMINFO.Cached}K cached\n` +
       `CPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq\n` +
       `Load average: 0.00 0.00 0.00 1/${list.length + 200} ${list[list.length - 1]?.pid ?? 1}\n` +
       `  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n` +
@@ -110,20 +111,29 @@ const top: Applet = (ctx) => {
   throw new NeverExits();
 };
 
+/** Same figures as /proc/meminfo and docker info's Total Memory (host-memory.ts). */
+function memFigures(): number[] {
+  const m = MEMINFO;
+  const cache = m.Buffers + m.Cached + m.SReclaimable;
+  return [m.MemTotal, m.MemTotal - m.MemFree - cache, m.MemFree, m.Shmem, cache, m.MemAvailable];
+}
+
 const free: Applet = (ctx) => {
   const h = ctx.argv.includes("-h") || ctx.argv.includes("-m");
   const m = (kb: number): string => (h ? `${(kb / 1024 / 1024).toFixed(1)}Gi` : String(kb));
+  const [total, used, freeKb, shared, cache, available] = memFigures() as [number, number, number, number, number, number];
+  const swap = MEMINFO.SwapTotal;
   if (ctx.flavor === "busybox") {
     ctx.io.out(
       `              total        used        free      shared  buff/cache   available\n` +
-        `Mem:${m(7933820).padStart(15)}${m(1014332).padStart(12)}${m(5268884).padStart(12)}${m(4444).padStart(12)}${m(1650604).padStart(12)}${m(6629064).padStart(12)}\n` +
-        `Swap:${m(2097148).padStart(14)}${m(0).padStart(12)}${m(2097148).padStart(12)}\n`,
+        `Mem:${m(total).padStart(15)}${m(used).padStart(12)}${m(freeKb).padStart(12)}${m(shared).padStart(12)}${m(cache).padStart(12)}${m(available).padStart(12)}\n` +
+        `Swap:${m(swap).padStart(14)}${m(0).padStart(12)}${m(swap).padStart(12)}\n`,
     );
   } else {
     ctx.io.out(
       `               total        used        free      shared  buff/cache   available\n` +
-        `Mem:${m(7933820).padStart(16)}${m(1014332).padStart(12)}${m(5268884).padStart(12)}${m(4444).padStart(12)}${m(1650604).padStart(12)}${m(6629064).padStart(12)}\n` +
-        `Swap:${m(2097148).padStart(15)}${m(0).padStart(12)}${m(2097148).padStart(12)}\n`,
+        `Mem:${m(total).padStart(16)}${m(used).padStart(12)}${m(freeKb).padStart(12)}${m(shared).padStart(12)}${m(cache).padStart(12)}${m(available).padStart(12)}\n` +
+        `Swap:${m(swap).padStart(15)}${m(0).padStart(12)}${m(swap).padStart(12)}\n`,
     );
   }
   return 0;
