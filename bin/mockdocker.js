@@ -12,7 +12,13 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const dist = path.join(__dirname, "..", "dist");
-const cacheDirs = [path.join(dist, ".cache"), path.join(os.tmpdir(), `mockdocker-cache-${os.userInfo().uid}`)];
+// The temp directory is only worked out when dist/.cache cannot be used (os.userInfo costs time).
+const cacheDirs = {
+  *[Symbol.iterator]() {
+    yield path.join(dist, ".cache");
+    yield path.join(os.tmpdir(), `mockdocker-cache-${os.userInfo().uid}`);
+  },
+};
 const pending = [];
 
 function load(name) {

@@ -24,7 +24,7 @@ export function openNodeHost(argv: string[], env: NodeJS.ProcessEnv): NodeHost {
   const engine = new Engine({
     store: new FileStore(dataDir),
     realNow: () => Date.now(),
-    // Web Crypto from the global: node:crypto costs a millisecond to load and ps needs no ids.
+    // Web Crypto loads on first use; node:crypto would load a dozen modules with every command.
     random: { bytes: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)) },
     ...(env.MOCKDOCKER_SEED ? { seed: env.MOCKDOCKER_SEED } : {}),
     ...(frozenStart !== undefined ? { frozenStart } : {}),

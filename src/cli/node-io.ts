@@ -2,8 +2,16 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { resolve as resolvePath } from "node:path";
-import { isatty } from "node:tty";
+import { createRequire } from "node:module";
 import type { HostFiles, InStream, OutStream } from "./types.js";
+
+// node:tty brings in Node's net and stream modules, milliseconds a command like `ps` never
+// needs: it is loaded when a terminal question is first asked. (Builtins resolve from any base.)
+let tty: typeof import("node:tty") | undefined;
+function isatty(fd: number): boolean {
+  tty ??= createRequire("/")("node:tty") as typeof import("node:tty");
+  return tty.isatty(fd);
+}
 
 export function nodeOutStream(stream: NodeJS.WriteStream): OutStream {
   return {
