@@ -3,7 +3,7 @@ import { TemplateError } from "./errors.js";
 import { run } from "./exec.js";
 import { builtinFuncs, dockerFuncs, type FuncMap } from "./funcs.js";
 import { parseTrees, type Tree } from "./parser.js";
-import { runSimple, simpleSegments, type Segment } from "./simple.js";
+import { runSimple, scanSimple, simpleSegments, type Segment } from "./simple.js";
 
 export { TemplateError } from "./errors.js";
 export { builtinFuncs, dockerFuncs, headerFuncs, type FuncMap, type GoFunc, type ParamType } from "./funcs.js";
@@ -29,7 +29,22 @@ export interface ParseOptions {
 export function parseTemplate(text: string, opts: ParseOptions = {}): Template {
   const name = opts.name ?? "";
   const funcs = opts.funcs ?? dockerFuncs;
-  const trees = parseTrees(name, text, (f) => f in funcs || f in builtinFuncs);
+  const known = (f: string) => f in funcs || f in builtinFuncs;
+  const quick = scanSimple(text);
+  if (quick) {
+    // Text and plain fields only: nothing to reject, so the parse waits until something needs it.
+    let trees: Map<string, Tree> | undefined;
+    return {
+      name,
+      text,
+      funcs,
+      simple: quick,
+      get trees() {
+        return (trees ??= parseTrees(name, text, known));
+      },
+    };
+  }
+  const trees = parseTrees(name, text, known);
   return { name, text, trees, funcs, simple: simpleSegments(trees, name) };
 }
 

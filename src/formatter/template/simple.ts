@@ -30,9 +30,46 @@ export function simpleSegments(trees: Map<string, { root: { nodes: Node[] } }>, 
   return segments;
 }
 
+const SIMPLE_TEXT = /^(?:[^{]|\{(?!\{)|\{\{\.[A-Z][A-Za-z0-9_]*\}\})*$/;
+
+/**
+ * The segments of a template read straight from its text when it is plainly of the simple
+ * shape (so the parser, a good part of a short command's start-up, can wait); else null.
+ */
+export function scanSimple(text: string): Segment[] | null {
+  if (!SIMPLE_TEXT.test(text)) return null;
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\{\{\.([A-Za-z0-9_]+)\}\}/g)) {
+    if (m.index > at) segments.push({ text: text.slice(at, m.index) });
+    segments.push({ field: m[1]! });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at) });
+  return segments;
+}
+
+/** A Go map[string]string (a table's header row): a missing key prints "<no value>". */
+function runOnStringMap(segments: Segment[], data: object): string | undefined {
+  if (data instanceof Map) return undefined;
+  let out = "";
+  for (const segment of segments) {
+    if ("text" in segment) {
+      out += segment.text;
+      continue;
+    }
+    const value = Object.prototype.hasOwnProperty.call(data, segment.field) ? (data as Record<string, unknown>)[segment.field] : "<no value>";
+    if (typeof value !== "string") return undefined;
+    out += value;
+  }
+  return out;
+}
+
 /** The output, or undefined when the full interpreter must decide. */
 export function runSimple(segments: Segment[], data: unknown): string | undefined {
-  if (kindOf(data) !== "struct") return undefined;
+  const kind = kindOf(data);
+  if (kind === "map") return runOnStringMap(segments, data as object);
+  if (kind !== "struct") return undefined;
   let out = "";
   for (const segment of segments) {
     if ("text" in segment) {
