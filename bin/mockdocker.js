@@ -67,7 +67,9 @@ async function run() {
   return load("cli.cjs").main();
 }
 
+// The command has flushed its output: exit now rather than wait for Node's own shutdown, which
+// on a large host idles for milliseconds (and would also wait on anything a command left open).
 run().then((code) => {
-  process.exitCode = code;
   saveCaches();
+  process.exit(code);
 });

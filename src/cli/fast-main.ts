@@ -7,7 +7,7 @@ import { withDaemonErrors } from "../client/daemon-errors.js";
 import type { DaemonApi } from "../client/api.js";
 import { DaemonViews } from "../engine/daemon-views.js";
 import { loadFlagParser, parseFlags, withHelpFlag } from "./flags.js";
-import { flushStdout, nodeCli, openNodeHost } from "./node-host.js";
+import { flushOutput, nodeCli, openNodeHost } from "./node-host.js";
 import { reportError } from "./report-error.js";
 import type { VerbDef } from "./specs/define.js";
 import { ls as containerLs } from "./specs/container-ls.js";
@@ -47,7 +47,7 @@ export async function fastMain(argv: string[] = process.argv.slice(2)): Promise<
   } catch (error) {
     code = reportError(error, cli);
   }
-  await flushStdout();
+  await flushOutput();
   return code;
 }
 

@@ -2,14 +2,14 @@
 // process.argv, env and exit. Wires store -> engine -> client -> program.
 import { localClient } from "../client/local.js";
 import { localLab } from "../client/lab.js";
-import { flushStdout, nodeCli, openNodeHost } from "./node-host.js";
+import { flushOutput, nodeCli, openNodeHost } from "./node-host.js";
 import { runCli } from "./run-cli.js";
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   const host = openNodeHost(argv, process.env);
   const cli = { ...(await nodeCli(host, localClient(host.engine), process.env, brokenPipe)), lab: localLab(host.engine) };
   const code = await runCli(host.argv, cli);
-  await flushStdout();
+  await flushOutput();
   return code;
 }
 

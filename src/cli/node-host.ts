@@ -47,7 +47,10 @@ export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.Pro
         stdoutStarted = true;
         return nodeOutStream(onBrokenPipe(process.stdout, brokenPipe));
       }),
-    err: lazyOutput(() => nodeOutStream(onBrokenPipe(process.stderr, brokenPipe))),
+    err: lazyOutput(() => {
+      stderrStarted = true;
+      return nodeOutStream(onBrokenPipe(process.stderr, brokenPipe));
+    }),
     in: nodeStdin(),
     client,
     config,
@@ -58,11 +61,13 @@ export async function nodeCli(host: NodeHost, client: DaemonApi, env: NodeJS.Pro
 }
 
 let stdoutStarted = false;
+let stderrStarted = false;
 
-/** Waits until what was written to process.stdout has been handed to the system. */
-export function flushStdout(): Promise<void> {
-  if (!stdoutStarted) return Promise.resolve();
-  return new Promise((resolve) => process.stdout.write("", () => resolve()));
+/** Waits until what was written to process.stdout and stderr has been handed to the system. */
+export async function flushOutput(): Promise<void> {
+  const flush = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write("", () => resolve()));
+  if (stdoutStarted) await flush(process.stdout);
+  if (stderrStarted) await flush(process.stderr);
 }
 
 // Creating process.stdout or process.stderr loads Node's stream machinery: a few milliseconds,
