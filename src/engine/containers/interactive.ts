@@ -176,17 +176,18 @@ class Session implements ShellHandle {
       if (this.t.exec) {
         if (res.exit !== undefined) this.endExec(tx, c, res.exit);
       } else if (c.process) {
-        c.process.shell = this.shell.memory();
+        const main = c.process;
+        main.shell = this.shell.memory();
         // A terminal's log is the screen: after the prompt already there, the echoed line,
         // what it printed, and the next prompt.
         const tty = this.t.tty;
         const echoed = tty && echo !== undefined ? [{ at: start, stream: "stdout" as const, text: `${echo}\n` }] : [];
         const next = tty && res.exit === undefined && !res.blocked ? [{ at: start + res.elapsed, stream: "stdout" as const, text: this.shell.prompt() }] : [];
-        c.process.pending.push(...echoed, ...res.output.map((o) => ({ ...o, at: start + o.at })), ...next);
+        main.pending.push(...echoed, ...res.output.map((o) => ({ ...o, at: start + o.at })), ...next);
         flushOutput(tx, c, start);
         if (res.exit !== undefined) {
-          c.process.exitAt = start + res.elapsed;
-          c.process.exitCode = res.exit;
+          main.exitAt = start + res.elapsed;
+          main.exitCode = res.exit;
         }
       }
       return { res, start };

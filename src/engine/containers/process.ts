@@ -196,12 +196,13 @@ export function settleContainer(tx: Tx, c: ContainerRecord, now: number): void {
     if (!s.running || s.paused || !c.process) {
       return;
     }
-    const exitAt = c.process.exitAt;
+    const main = c.process;
+    const exitAt = main.exitAt;
     if (exitAt === null || exitAt > now) {
       flushOutput(tx, c, now);
       return;
     }
-    handleExit(tx, c, exitAt, c.process.exitCode, { oomKilled: c.process.oomAt !== undefined && c.process.oomAt <= exitAt });
+    handleExit(tx, c, exitAt, main.exitCode, { oomKilled: main.oomAt !== undefined && main.oomAt <= exitAt });
     if (!tx.state.containers[c.id]) return;
   }
 }

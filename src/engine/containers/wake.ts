@@ -5,9 +5,10 @@ export function nextWake(c: ContainerRecord | undefined): number | null {
   if (!c) return null;
   const s = c.state;
   if (s.running && s.restarting) return c.restartAt ?? null;
-  if (!s.running || s.paused || !c.process) return null;
+  const main = c.process;
+  if (!s.running || s.paused || !main) return null;
   const times: number[] = [];
-  if (c.process.pending.length > 0) times.push(Math.min(...c.process.pending.map((p) => p.at)));
-  if (c.process.exitAt !== null) times.push(c.process.exitAt);
+  if (main.pending.length > 0) times.push(Math.min(...main.pending.map((p) => p.at)));
+  if (main.exitAt !== null) times.push(main.exitAt);
   return times.length > 0 ? Math.min(...times) : null;
 }

@@ -5,6 +5,19 @@ export type Lang = "js" | "py" | "php";
 
 export type Value = number | string | boolean | null | undefined | Value[] | { float: number };
 
+/** A program's predefined names: values, or objects whose members are (`process` with `version`). */
+export type Globals = Record<string, Value | { members: Record<string, Value> }>;
+
+/** The value of a predefined name, dotted names reaching into an object's members. */
+function globalValue(globals: Globals, name: string): { found: boolean; value?: Value } {
+  const dot = name.indexOf(".");
+  const entry = globals[dot < 0 ? name : name.slice(0, dot)];
+  const isObject = typeof entry === "object" && entry !== null && "members" in entry;
+  if (dot < 0) return isObject || !(name in globals) ? { found: false } : { found: true, value: entry as Value };
+  const member = name.slice(dot + 1);
+  return isObject && member in entry.members ? { found: true, value: entry.members[member] } : { found: false };
+}
+
 export class EvalError extends Error {
   constructor(readonly kind: "SyntaxError" | "ReferenceError" | "NameError", message: string) {
     super(message);
@@ -39,7 +52,7 @@ const num = (v: Value): number => (isFloat(v) ? v.float : typeof v === "boolean"
 
 class Parser {
   private pos = 0;
-  constructor(private toks: Tok[], private lang: Lang, private vars: Record<string, Value>) {}
+  constructor(private toks: Tok[], private lang: Lang, private vars: Globals) {}
 
   done(): boolean {
     return this.pos >= this.toks.length;
@@ -157,7 +170,8 @@ class Parser {
       return items;
     }
     if (t.t === "id") {
-      if (t.v in this.vars) return this.vars[t.v];
+      const predefined = globalValue(this.vars, t.v);
+      if (predefined.found) return predefined.value;
       const consts: Record<Lang, Record<string, Value>> = {
         js: { true: true, false: false, null: null, undefined: undefined },
         py: { True: true, False: false, None: null },
@@ -187,7 +201,7 @@ function phpString(v: Value): string {
   return show(v, "php", false);
 }
 
-/** How print/console.log shows a value; `nested` is inside an array. */
+/** How a print call shows a value; `nested` is inside an array. */
 export function show(v: Value, lang: Lang, nested: boolean): string {
   if (isFloat(v)) return Number.isInteger(v.float) && Math.abs(v.float) < 1e16 ? v.float.toFixed(1) : String(v.float);
   if (Array.isArray(v)) {
@@ -203,7 +217,7 @@ export function show(v: Value, lang: Lang, nested: boolean): string {
   return String(v);
 }
 
-export function evaluate(src: string, lang: Lang, vars: Record<string, Value> = {}): Value {
+export function evaluate(src: string, lang: Lang, vars: Globals = {}): Value {
   const p = new Parser(tokenize(src, lang), lang, vars);
   const v = p.expr();
   if (!p.done()) throw new EvalError("SyntaxError", `Unexpected token '${p.peek()!.v}'`);
@@ -246,20 +260,41 @@ export interface RunResult {
 }
 
 /** Runs statements: print calls write, `exit` calls stop, plain expressions are evaluated and dropped. */
-export function runProgram(src: string, lang: Lang, vars: Record<string, Value> = {}): RunResult {
+type CallKind = "out" | "err" | "exit";
+
+/** The calls a statement may start with: bare (`print`) or an object's methods (`sys` `exit`). */
+const CALLS: Record<Lang, Record<string, CallKind | Record<string, CallKind>>> = {
+  js: { console: { log: "out", info: "out", error: "err", warn: "err" }, process: { exit: "exit" } },
+  py: { print: "out", exit: "exit", sys: { exit: "exit" } },
+  php: { echo: "out", print: "out", exit: "exit", die: "exit" },
+};
+
+function callKind(lang: Lang, name: string): CallKind | undefined {
+  const dot = name.indexOf(".");
+  const entry = CALLS[lang][dot < 0 ? name : name.slice(0, dot)];
+  if (dot < 0) return typeof entry === "string" ? entry : undefined;
+  return typeof entry === "object" ? entry[name.slice(dot + 1)] : undefined;
+}
+
+/** `node -p`: the expression's value, shown as a print call shows it. */
+export function printValue(src: string, lang: Lang, vars: Globals = {}): RunResult {
+  try {
+    return { stdout: `${show(evaluate(src, lang, vars), lang, false)}\n`, stderr: "" };
+  } catch (e) {
+    if (e instanceof EvalError) return { stdout: "", stderr: "", error: e, failed: src };
+    throw e;
+  }
+}
+
+export function runProgram(src: string, lang: Lang, vars: Globals = {}): RunResult {
   const res: RunResult = { stdout: "", stderr: "" };
-  const printers: Record<Lang, Record<string, "out" | "err" | "exit">> = {
-    js: { "console.log": "out", "console.info": "out", "console.error": "err", "console.warn": "err", "process.exit": "exit" },
-    py: { print: "out", "sys.exit": "exit", exit: "exit" },
-    php: { echo: "out", print: "out", exit: "exit", die: "exit" },
-  };
   for (const stmt of statements(src)) {
     if (lang === "py" && /^(import|from)\s/.test(stmt)) continue;
     if (lang === "php" && /^<\?php\b|^\?>$/.test(stmt)) continue;
     try {
       const toks = tokenize(stmt, lang);
       const head = toks[0];
-      const kind = head?.t === "id" ? printers[lang][head.v] : undefined;
+      const kind = head?.t === "id" ? callKind(lang, head.v) : undefined;
       if (kind && lang === "php" && (head!.v === "echo" || head!.v === "print") && toks[1]?.v !== "(") {
         const p = new Parser(toks.slice(1), lang, vars);
         const parts: Value[] = [p.expr()];

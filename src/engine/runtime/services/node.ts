@@ -1,8 +1,8 @@
 // The node image: docker-entrypoint.sh, node and npm.
 import type { Program, ProcessContext, ProcessResult } from "../types.js";
 import { dashNotFound, execInto, resolveCommand } from "./exec.js";
-import { runProgram, type RunResult } from "./mini-eval.js";
-import { getenv, Output } from "./util.js";
+import { printValue, runProgram, type Globals, type RunResult } from "./mini-eval.js";
+import { getenv, Output, readScript } from "./util.js";
 
 export const NODE_VERSION = "22.16.0";
 
@@ -45,7 +45,7 @@ export const node: Program = {
     const version = nodeVersion(ctx);
     const args = ctx.argv.slice(1);
     const out = new Output();
-    const vars = { "process.version": `v${version}`, "process.platform": "linux", "process.arch": "x64" };
+    const vars: Globals = { process: { members: { version: `v${version}`, platform: "linux", arch: "x64" } } };
     const a0 = args[0];
     if (a0 === "-v" || a0 === "--version") {
       out.out(0, `v${version}`);
@@ -58,23 +58,17 @@ export const node: Program = {
         return { output: out.chunks, exit: { code: 9, at: 1 } };
       }
       const print = a0 === "-p" || a0 === "--print";
-      return report(out, runProgram(print ? `console.log(${src})` : src, "js", vars), version, "[eval]");
+      return report(out, print ? printValue(src, "js", vars) : runProgram(src, "js", vars), version, "[eval]");
     }
     if (a0 !== undefined && !a0.startsWith("-")) {
-      const path = ctx.fs.resolve(a0, ctx.workdir);
-      let src: string | undefined;
-      try {
-        src = ctx.fs.stat(path)?.type === "file" ? ctx.fs.readFile(path) : undefined;
-      } catch {
-        src = undefined;
-      }
+      const { path, src } = readScript(ctx, a0);
       if (src === undefined) {
         out.err(0, "node:internal/modules/cjs/loader:1404", "  throw err;", "  ^", "", `Error: Cannot find module '${path}'`,
           "    at Function._resolveFilename (node:internal/modules/cjs/loader:1401:15)", "    at node:internal/main/run_main_module:36:49 {",
           "  code: 'MODULE_NOT_FOUND',", "  requireStack: []", "}", "", `Node.js v${version}`);
         return { output: out.chunks, exit: { code: 1, at: 2 } };
       }
-      // A script that listens keeps running; only its console.log lines with literals are shown.
+      // A script that listens keeps running; only its logging calls with literals are shown.
       const logs = src.split("\n").filter((l) => /^\s*console\.(log|error|info|warn)\(/.test(l)).join("\n");
       const res = runProgram(logs, "js", vars);
       if (/\.listen\s*\(/.test(src)) {

@@ -2,7 +2,7 @@
 import type { Program, ProcessContext, ProcessResult } from "../types.js";
 import { PYTHON_VERSION } from "./http.js";
 import { runProgram, type RunResult } from "./mini-eval.js";
-import { getenv, Output } from "./util.js";
+import { getenv, Output, readScript } from "./util.js";
 
 export function pythonVersion(ctx: Pick<ProcessContext, "env">): string {
   return getenv(ctx, "PYTHON_VERSION") ?? PYTHON_VERSION;
@@ -63,13 +63,7 @@ export const python: Program = {
       return { output: out.chunks, exit: { code: 1, at: 1 } };
     }
     if (a0 !== undefined && a0 !== "-") {
-      const path = ctx.fs.resolve(a0, ctx.workdir);
-      let src: string | undefined;
-      try {
-        src = ctx.fs.stat(path)?.type === "file" ? ctx.fs.readFile(path) : undefined;
-      } catch {
-        src = undefined;
-      }
+      const { path, src } = readScript(ctx, a0);
       if (src === undefined) {
         out.err(0, `${ctx.argv[0] ?? "python3"}: can't open file '${path}': [Errno 2] No such file or directory`);
         return { output: out.chunks, exit: { code: 2, at: 1 } };

@@ -98,3 +98,13 @@ export function setTermAnchor(ctx: ProcessContext, at: number): void {
 export function termAnchor(ctx: ProcessContext): number {
   return anchors.get(ctx) ?? ctx.startTime;
 }
+
+/** An interpreter's script argument: its absolute path, and its text when it is a readable file. */
+export function readScript(ctx: ProcessContext, arg: string): { path: string; src: string | undefined } {
+  const path = ctx.fs.resolve(arg, ctx.workdir);
+  try {
+    return { path, src: ctx.fs.stat(path)?.type === "file" ? ctx.fs.readFile(path) : undefined };
+  } catch {
+    return { path, src: undefined };
+  }
+}
