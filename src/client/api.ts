@@ -2,82 +2,54 @@
 // local.ts serves them in-process from the engine; an HTTP pair can serve them later.
 // Errors are thrown as DaemonError (cli/errors.ts) carrying the daemon's text.
 import type {
-  Filters,
-  Port,
-  ContainerSummary,
-  ImageSummary,
-  JsonMessage,
-  ContainerCreateRequest,
-  LogEntry,
-  LogsOptions,
-  ExecRequest,
-  ExecResult,
-  WaitResult,
-  TopResult,
-  RemoveImageItem,
-  VersionInfo,
-  InfoDto,
-} from "../engine/api-types.js";
-import type { ExtractOptions, FilesystemChange, PathArchive, PathStat } from "../engine/fs/changes.js";
-import type { FileTree, FsEntry } from "../engine/fs/types.js";
-import type {
+  AuthConfig,
   BuildCachePruneReport,
+  CommitOptions,
+  ContainerCreateRequest,
   ContainerPruneReport,
+  ContainerStatsFrame,
+  ContainerStatsOptions,
+  ContainerSummary,
+  ContainerUpdateRequest,
   DiskUsage,
   EventMessage,
   EventsQuery,
-  ImagePruneReport,
-  NetworkPruneReport,
-  VolumePruneReport,
-  VolumeUsage,
-} from "../engine/system/types.js";
-
-export type {
-  BuildCachePruneReport,
-  ContainerPruneReport,
-  DiskUsage,
-  EventMessage,
-  EventsQuery,
-  ImagePruneReport,
-  NetworkPruneReport,
-  VolumePruneReport,
-  VolumeUsage,
-};
-import type { CommitOptions } from "../engine/images/commit.js";
-import type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary } from "../engine/network/types.js";
-export type { HostHttpResult, NetworkConnectRequest, NetworkCreateRequest, NetworkSummary };
-import type { ImportOptions } from "../engine/images/import.js";
-import type { AuthConfig } from "../engine/registry/auth.js";
-import type { SearchResultDto } from "../engine/registry/search.js";
-export type { AuthConfig, SearchResultDto };
-import type { LoadArchive, LoadLine, LoadOptions } from "../engine/images/archive-read.js";
-export type { LoadArchive, LoadLine, LoadOptions };
-import type { VolumeCreateRequest, VolumeDto } from "../engine/volumes/store.js";
-export type { VolumeCreateRequest, VolumeDto };
-import type { ContainerStatsFrame, ContainerStatsEntry, ContainerStatsOptions } from "../engine/containers/stats-stream.js";
-import type { ContainerUpdateRequest } from "../engine/containers/update.js";
-export type { ContainerStatsFrame, ContainerStatsEntry, ContainerStatsOptions, ContainerUpdateRequest };
-import type { ShellHandle, ShellOpenOptions, ShellOutput, ShellStep } from "../engine/containers/interactive.js";
-export type { ShellHandle, ShellOpenOptions, ShellOutput, ShellStep };
-
-export type { ExtractOptions, FilesystemChange, PathArchive, PathStat, FileTree, FsEntry, CommitOptions, ImportOptions };
-export type {
-  Filters,
-  Port,
-  ContainerSummary,
-  ImageSummary,
-  JsonMessage,
-  ContainerCreateRequest,
-  LogEntry,
-  LogsOptions,
   ExecRequest,
   ExecResult,
-  WaitResult,
-  TopResult,
-  RemoveImageItem,
-  VersionInfo,
+  ExtractOptions,
+  FilesystemChange,
+  FileTree,
+  Filters,
+  HostHttpResult,
+  ImagePruneReport,
+  ImageSummary,
+  ImportOptions,
   InfoDto,
-};
+  JsonMessage,
+  LoadArchive,
+  LoadLine,
+  LoadOptions,
+  LogEntry,
+  LogsOptions,
+  NetworkConnectRequest,
+  NetworkCreateRequest,
+  NetworkPruneReport,
+  NetworkSummary,
+  PathArchive,
+  PathStat,
+  RemoveImageItem,
+  SearchResultDto,
+  ShellHandle,
+  ShellOpenOptions,
+  TopResult,
+  VersionInfo,
+  VolumeCreateRequest,
+  VolumeDto,
+  VolumePruneReport,
+  WaitResult,
+} from "./dto.js";
+
+export type * from "./dto.js";
 
 export interface DaemonApi {
   /** The simulated host's current time (ms); what the client's clock reads for relative times. */

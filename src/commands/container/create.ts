@@ -3,9 +3,8 @@
 import { DaemonError, StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
-import { createContainer, validatePullOpt } from "./opts/create-container.js";
-import { usageError } from "./opts/errors.js";
-import { parseContainerOptions, type ContainerOptions } from "./opts/parse.js";
+import { createContainer } from "./opts/create-container.js";
+import { parseCreateFlags, type ContainerOptions } from "./opts/parse.js";
 
 export interface CreateOptions {
   container: ContainerOptions;
@@ -25,13 +24,6 @@ export async function runCreate(cli: Cli, opts: CreateOptions): Promise<void> {
 }
 
 export async function action(cli: Cli, flags: ParsedFlags, args: string[]): Promise<void> {
-  const pull = String(flags.values.pull ?? "missing");
-  let container: ContainerOptions;
-  try {
-    validatePullOpt(pull);
-    container = parseContainerOptions(cli, flags, args);
-  } catch (e) {
-    throw usageError(e, "create");
-  }
+  const { container, pull } = parseCreateFlags(cli, flags, args, "create");
   await runCreate(cli, { container, pull, quiet: flags.values.quiet === true });
 }

@@ -4,9 +4,9 @@ import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import { checkTty, outputSink } from "./opts/attach.js";
-import { createContainer, validatePullOpt } from "./opts/create-container.js";
-import { toStatusError, usageError } from "./opts/errors.js";
-import { parseContainerOptions, type ContainerOptions } from "./opts/parse.js";
+import { createContainer } from "./opts/create-container.js";
+import { toStatusError } from "./opts/errors.js";
+import { parseCreateFlags, type ContainerOptions } from "./opts/parse.js";
 import { attachShell, streamWithTerminal } from "./opts/live-attach.js";
 import { checkDetachKeys, detachKeysOf } from "./opts/shell-session.js";
 
@@ -79,14 +79,7 @@ export async function runRun(cli: Cli, opts: RunOptions): Promise<void> {
 }
 
 export async function action(cli: Cli, flags: ParsedFlags, args: string[]): Promise<void> {
-  const pull = String(flags.values.pull ?? "missing");
-  let container: ContainerOptions;
-  try {
-    validatePullOpt(pull);
-    container = parseContainerOptions(cli, flags, args);
-  } catch (e) {
-    throw usageError(e, "run");
-  }
+  const { container, pull } = parseCreateFlags(cli, flags, args, "run");
   await runRun(cli, {
     container,
     detach: flags.values.detach === true,

@@ -8,6 +8,8 @@ import { parseNetworks } from "./network.js";
 import { convertToStandardNotation, parseExpose, parsePortSpecs } from "./ports.js";
 import { isNone, parseRestartPolicy } from "./restart.js";
 import { splitVolumes } from "./volumes.js";
+import { validatePullOpt } from "./create-container.js";
+import { usageError } from "./errors.js";
 
 export interface ContainerOptions {
   request: ContainerCreateRequest;
@@ -209,4 +211,15 @@ export function parseContainerOptions(cli: Cli, flags: ParsedFlags, args: string
     ...(platform !== "" ? { platform } : {}),
   };
   return { request, attachFlags, autoRemove, warnings: clientWarnings(request, bool("oom-kill-disable")) };
+}
+
+/** The flag checks run and create share (cli/command/container/run.go, create.go): --pull, then the options. */
+export function parseCreateFlags(cli: Cli, flags: ParsedFlags, args: string[], command: "run" | "create"): { container: ContainerOptions; pull: string } {
+  const pull = String(flags.values.pull ?? "missing");
+  try {
+    validatePullOpt(pull);
+    return { container: parseContainerOptions(cli, flags, args), pull };
+  } catch (e) {
+    throw usageError(e, command);
+  }
 }
