@@ -1,8 +1,8 @@
 #!/usr/bin/env -S node --
 "use strict";
-// Loads a bundled entry from dist/ and runs it: fast.cjs, the lean entry for `ps` and `images`,
-// when the command line starts with one of them (it hands back anything it does not take on),
-// else cli.cjs. Compiled code is kept in a V8 code cache beside the bundles (or in the temp
+// Loads a bundled entry from dist/ and runs it: for `ps`, first ps.cjs (the listing from the view
+// kept beside the state); for `ps` and `images`, fast.cjs, the lean entry; else, or when those
+// hand the command line back, cli.cjs. Compiled code is kept in a V8 code cache beside the bundles (or in the temp
 // directory when dist/ is read-only), so later starts skip compiling. CommonJS (see
 // bin/package.json): Node starts a CommonJS file faster than a module.
 const fs = require("node:fs");
@@ -59,8 +59,14 @@ function saveCaches() {
   }
 }
 
+const [verb, subVerb] = process.argv.slice(2);
+
 async function run() {
-  if (process.argv[2] === "ps" || process.argv[2] === "images") {
+  if (verb === "ps" || (verb === "container" && (subVerb === "ls" || subVerb === "list" || subVerb === "ps"))) {
+    const code = await load("ps.cjs").psMain();
+    if (code !== undefined) return code;
+  }
+  if (verb === "ps" || verb === "images") {
     const code = await load("fast.cjs").fastMain();
     if (code !== undefined) return code;
   }

@@ -1,7 +1,8 @@
 // Builds dist/:
 // - cli.cjs: the command line, one CommonJS file (its dynamic imports become lazy requires, so a
 //   command only runs the code it uses); bin/mockdocker.js loads it with a V8 code cache.
-// - fast.cjs: the lean entry for `ps` and `images`, tried first for those command lines.
+// - ps.cjs: `docker ps` from the container view kept beside the state, tried first for ps.
+// - fast.cjs: the lean entry for `ps` and `images`, tried next for those command lines.
 // - heavy.cjs: the simulated programs and the registry catalogue, required only by operations
 //   that run programs or read image contents.
 // - index.js (+ chunks/): the library entry point (createSandbox), as ES modules; types in types/.
@@ -60,6 +61,17 @@ await build({
   // Listing takes no lock, and conf is needed only when a client config file exists.
   external: ["conf", "proper-lockfile"],
   plugins: [heavyApart],
+});
+
+// The quickest path, `docker ps` from the stored container view (cli/ps-main.ts).
+await build({
+  ...node,
+  entryPoints: { ps: "src/cli/ps-main.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  supported: { "dynamic-import": false },
+  external: ["conf"],
 });
 
 await build({

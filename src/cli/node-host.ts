@@ -2,7 +2,9 @@
 // on the real stdio (shared by the full entry and the lean one).
 import { fstatSync, statSync, writeSync } from "node:fs";
 import type { DaemonApi } from "../client/api.js";
+import { makeContainerListView } from "../engine/containers/list.js";
 import { Engine } from "../engine/host.js";
+import { encodeContainerView } from "../formatter/container-view.js";
 import { FileStore } from "../store/file-store.js";
 import { clientConfigFile, readClientConfig } from "./client-config.js";
 import { extractDataDir, parseClock, resolveDataDir } from "./environment.js";
@@ -22,7 +24,7 @@ export function openNodeHost(argv: string[], env: NodeJS.ProcessEnv): NodeHost {
   const dataDir = resolveDataDir(dataDirFlag, env);
   const frozenStart = parseClock(env.MOCKDOCKER_CLOCK);
   const engine = new Engine({
-    store: new FileStore(dataDir),
+    store: new FileStore(dataDir, { containerView: (state) => encodeContainerView(makeContainerListView(state)) }),
     realNow: () => Date.now(),
     // Web Crypto loads on first use; node:crypto would load a dozen modules with every command.
     random: { bytes: (n) => globalThis.crypto.getRandomValues(new Uint8Array(n)) },

@@ -13,3 +13,6 @@ export type { VolumeCreateRequest, VolumeDto } from "../engine/volumes/store.js"
 export type { ContainerStatsEntry, ContainerStatsFrame, ContainerStatsOptions } from "../engine/containers/stats-stream.js";
 export type { ContainerUpdateRequest } from "../engine/containers/update.js";
 export type { ShellHandle, ShellOpenOptions, ShellOutput, ShellStep } from "../engine/containers/interactive.js";
+export type { ContainerListView, ListedContainer } from "../engine/containers/list-view.js";
+export type { ClockState } from "../engine/model.js";
+export type { StatusParts } from "../engine/containers/status.js";

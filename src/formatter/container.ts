@@ -12,6 +12,11 @@ import { goNil } from "./template/values.js";
 import { goTimeString } from "./time.js";
 import { humanDuration, humanSizeWithPrecision } from "./units.js";
 
+/** ContainerContext.RunningFor: how long ago the container was made. */
+export function runningFor(createdSeconds: number, now: number): string {
+  return humanDuration(now - createdSeconds * 1000) + " ago";
+}
+
 export const defaultContainerTableFormat =
   "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 
@@ -175,7 +180,7 @@ export class ContainerContext {
   }
 
   RunningFor(): string {
-    return humanDuration(this.#opts.now - this.#c.Created * 1000) + " ago";
+    return runningFor(this.#c.Created, this.#opts.now);
   }
 
   Platform(): object {

@@ -82,11 +82,16 @@ export function renderContexts(opts: RenderOptions): string {
     rows += r.output + "\n";
   }
   if (!isTable(opts.format)) return rows;
-  const tw = new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: " ", flags: 0 });
+  const tw = newTableWriter();
   tw.write(executePartial(tmpl, headerContext(opts.header), { funcs: headerFuncs }).output);
   tw.write("\n");
   tw.write(rows);
   return tw.flush();
+}
+
+/** The tabwriter every docker table goes through: tabwriter.NewWriter(out, 10, 1, 3, ' ', 0). */
+export function newTableWriter(): TabWriter {
+  return new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: " ", flags: 0 });
 }
 
 const NOT_MARSHALLED = new Set(["FullHeader", "MarshalJSON", "Header", "FieldsUsed"]);

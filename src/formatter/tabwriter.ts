@@ -239,3 +239,37 @@ export function tabulate(text: string, opts: TabWriterOptions = { minwidth: 10, 
   tw.write(text);
   return tw.flush();
 }
+
+/**
+ * What a TabWriter without flags lays out for a table whose every line has the same number of
+ * cells, none holding a tab, newline, vertical tab or form feed (docker's default listings):
+ * then every column is one block, as wide as its widest cell plus the padding and at least
+ * minwidth, and the last cell of a line is not padded. A direct computation, for long listings.
+ * `asciiOnly`: every cell is printable ASCII, so a cell's width is its length.
+ */
+export function layoutTable(
+  lines: readonly (readonly string[])[],
+  opts: { minwidth: number; padding: number; padchar: string; asciiOnly?: boolean },
+): string {
+  const columns = lines[0]?.length ?? 0;
+  const widthOf = opts.asciiOnly ? (cell: string) => cell.length : displayWidth;
+  // A cell's padded length in UTF-16 units: its length plus the columns it falls short by.
+  const shortBy = opts.asciiOnly ? undefined : new Float64Array(lines.length * columns);
+  const widths = new Array<number>(columns).fill(opts.minwidth);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    for (let j = 0; j < columns - 1; j++) {
+      const cell = line[j]!;
+      const w = widthOf(cell);
+      if (shortBy) shortBy[i * columns + j] = cell.length - w;
+      if (w + opts.padding > widths[j]!) widths[j] = w + opts.padding;
+    }
+  }
+  let out = "";
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    for (let j = 0; j < columns - 1; j++) out += line[j]!.padEnd(widths[j]! + (shortBy ? shortBy[i * columns + j]! : 0), opts.padchar);
+    out += line[columns - 1]! + "\n";
+  }
+  return out;
+}

@@ -1,14 +1,16 @@
 // The state directory: state.json (compact JSON) plus state.json.bak (the previous version),
-// events.json (the event log), logs/<container id>.jsonl, and state.lock while a command
+// events.json (the event log), logs/<container id>.jsonl, container-view.json (the listing
+// `docker ps` reads, when the engine gives a way to make it), and state.lock while a command
 // changes the host.
 //
 // Reads take no lock: the file is replaced atomically by rename, so a reader sees either the
 // old or the new version. Writers hold proper-lockfile's lock around read-apply-write; a crashed
 // holder's lock goes stale after 2 s.
-import { appendFileSync, closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, copyFileSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
 import { join as joinPath } from "node:path";
 import { SCHEMA_VERSION, type EventRecord, type HostState, type LogRecord } from "../engine/model.js";
 import type { SideWrites, SnapshotInfo, StateStore } from "../engine/store.js";
+import { CONTAINER_VIEW_FILE, containerViewFileText } from "./container-view.js";
 import { collectSideWrites } from "./side-writes.js";
 import { StoreError } from "./errors.js";
 import { attachEvents, eventsChanged, touchedEvents, withoutEvents } from "./event-log.js";
@@ -19,13 +21,21 @@ const STATE_FILE = "state.json";
 const EVENTS_FILE = "events.json";
 const LOCK_STALE_MS = 2000;
 
+export interface FileStoreOptions {
+  /** The text of the listing kept beside the state (store/container-view.ts); undefined: none. */
+  containerView?: (state: HostState) => string | undefined;
+}
+
 export class FileStore implements StateStore {
   readonly statePath: string;
   readonly eventsPath: string;
   /** The event log as this process read it, so an unchanged log is not written back. */
   private eventsRead?: { length: number; last: EventRecord | undefined };
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly options: FileStoreOptions = {},
+  ) {
     this.statePath = joinPath(dir, STATE_FILE);
     this.eventsPath = joinPath(dir, EVENTS_FILE);
   }
@@ -150,10 +160,16 @@ export class FileStore implements StateStore {
   private writeState(state: HostState): void {
     const events = touchedEvents(state);
     if (events !== undefined && (this.eventsRead === undefined || eventsChanged(this.eventsRead, events))) {
-      renameSync(this.writeTemp(this.eventsPath, JSON.stringify(events)), this.eventsPath);
+      renameSync(this.writeTemp(this.eventsPath, JSON.stringify(events)).tmp, this.eventsPath);
       this.eventsRead = { length: events.length, last: events[events.length - 1] };
     }
-    const tmp = this.writeTemp(this.statePath, JSON.stringify(forDisk(state)));
+    const { tmp, written } = this.writeTemp(this.statePath, JSON.stringify(forDisk(state)));
+    const view = this.options.containerView?.(state);
+    if (view !== undefined) {
+      const viewPath = joinPath(this.dir, CONTAINER_VIEW_FILE);
+      // Not synced: a view lost in a crash only sends `docker ps` the long way.
+      renameSync(this.writeTemp(viewPath, containerViewFileText(written, view), { sync: false }).tmp, viewPath);
+    }
     try {
       copyFileSync(this.statePath, `${this.statePath}.bak`);
     } catch (error) {
@@ -163,16 +179,16 @@ export class FileStore implements StateStore {
   }
 
   /** Writes and syncs a temp file beside `file`, for an atomic rename over it. */
-  private writeTemp(file: string, text: string): string {
+  private writeTemp(file: string, text: string, { sync = true } = {}): { tmp: string; written: Stats } {
     const tmp = `${file}.${process.pid}.tmp`;
     const fd = openSync(tmp, "w", 0o600);
     try {
       writeSync(fd, text);
-      fsyncSync(fd);
+      if (sync) fsyncSync(fd);
+      return { tmp, written: fstatSync(fd) };
     } finally {
       closeSync(fd);
     }
-    return tmp;
   }
 
   private writeLogs(appended: Map<string, LogRecord[]>, removed: Set<string>): void {

@@ -4,8 +4,12 @@ import { invalidParameter } from "../errors.js";
 import type { HostView } from "../host.js";
 import { findImage } from "../images/resolve.js";
 import type { ContainerRecord, HostState } from "../model.js";
+import { parseLink } from "../network/links.js";
 import { findContainer } from "./lookup.js";
-import { stateName, statusText } from "./status.js";
+import { selectListed } from "./list-select.js";
+import type { ContainerListView } from "./list-view.js";
+import { nextTransition } from "./process.js";
+import { stateName, statusParts, statusText } from "./status.js";
 
 const ACCEPTED = new Set(["ancestor", "before", "exited", "id", "isolation", "label", "name", "status", "health", "since", "volume", "network", "is-task", "publish", "expose"]);
 const STATES = ["created", "running", "paused", "restarting", "removing", "exited", "dead"];
@@ -56,13 +60,39 @@ export function containerPorts(c: ContainerRecord): Port[] {
   return ports;
 }
 
-/** `lookups` memoises image references across one listing (many containers share an image). */
-export function summarize(state: HostState, c: ContainerRecord, now: number, size: boolean, lookups?: Map<string, string | undefined>): ContainerSummary {
+/**
+ * A container's names: its own, then the "/<container>/<alias>" each legacy link to it registers
+ * (moby: daemon registerLinks reserves them in the name index, and ps lists them).
+ */
+function namesOf(c: ContainerRecord, linked: Map<string, string[]>): string[] {
+  return [c.name, ...(linked.get(c.id) ?? [])];
+}
+
+/** Every legacy link's name, by the id of the container it points to. */
+function linkNames(state: HostState): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const from of Object.values(state.containers)) {
+    for (const stored of from.hostConfig.Links ?? []) {
+      const { target, alias } = parseLink(stored);
+      const to = findContainer(state, target);
+      if (to) names.set(to.id, [...(names.get(to.id) ?? []), `${from.name}/${alias}`]);
+    }
+  }
+  return names;
+}
+
+/** What one listing works out once: image references (many containers share an image) and link names. */
+export interface ListingLookups {
+  images: Map<string, string | undefined>;
+  linked?: Map<string, string[]>;
+}
+
+export function summarize(state: HostState, c: ContainerRecord, now: number, size: boolean, lookups: ListingLookups = { images: new Map() }): ContainerSummary {
   const image = state.images[c.image];
   const summary: ContainerSummary = {
     Id: c.id,
-    Names: [c.name],
-    Image: displayImage(state, c, lookups),
+    Names: namesOf(c, (lookups.linked ??= linkNames(state))),
+    Image: displayImage(state, c, lookups.images),
     ImageID: c.image,
     Command: commandLine(c),
     Created: Math.floor(c.created / 1000),
@@ -102,20 +132,33 @@ export function listContainers(view: HostView, opts: { all?: boolean; limit?: nu
   const before = (filters.before ?? []).map((ref) => refContainer(state, "before", ref));
   const since = (filters.since ?? []).map((ref) => refContainer(state, "since", ref));
   const all = opts.all || filters.status !== undefined;
-  const limit = opts.limit ?? -1;
+  const lookups: ListingLookups = { images: new Map() };
+  return selectListed(newestFirst(state), {
+    all,
+    limit: opts.limit ?? -1,
+    running: (c) => c.state.running,
+    matches: (c) => matches(state, c, filters, exitedCodes, before, since),
+    summarize: (c) => summarize(state, c, now, opts.size ?? false, lookups),
+  });
+}
 
-  // Newest first; containers created in the same instant keep their creation order.
+/** The containers in listing order: newest first, those created in the same instant in creation order. */
+export function newestFirst(state: HostState): ContainerRecord[] {
   const order = new Map(Object.keys(state.containers).map((id, index) => [id, index]));
-  const sorted = Object.values(state.containers).sort((a, b) => b.created - a.created || order.get(b.id)! - order.get(a.id)!);
-  const result: ContainerSummary[] = [];
-  const lookups = new Map<string, string | undefined>();
-  for (const c of sorted) {
-    if (limit > 0 && result.length === limit) break;
-    if (!c.state.running && !all && limit <= 0) continue;
-    if (!matches(state, c, filters, exitedCodes, before, since)) continue;
-    result.push(summarize(state, c, now, opts.size ?? false, lookups));
-  }
-  return result;
+  return Object.values(state.containers).sort((a, b) => b.created - a.created || order.get(b.id)! - order.get(a.id)!);
+}
+
+/** The view a listing can be served from until the host changes (see list-view.ts). */
+export function makeContainerListView(state: HostState): ContainerListView {
+  let validUntil: number | null = null;
+  const lookups: ListingLookups = { images: new Map() };
+  const containers = newestFirst(state).map((c) => {
+    const due = nextTransition(c);
+    if (due !== null && (validUntil === null || due < validUntil)) validUntil = due;
+    const { Status: _status, ...summary } = summarize(state, c, 0, false, lookups);
+    return { ...summary, StatusParts: statusParts(c.state), Running: c.state.running };
+  });
+  return { clock: { ...state.clock }, validUntil, containers };
 }
 
 function refContainer(state: HostState, key: string, ref: string): ContainerRecord {

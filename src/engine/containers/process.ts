@@ -179,6 +179,15 @@ export function removeContainerRecord(tx: Tx, c: ContainerRecord, at: number): v
 }
 
 /** Brings one container up to `now`: output, exits, due restarts (repeatedly for crash loops). */
+/** When settleContainer would next change `c` (it exits or restarts); null: not while the state stands. */
+export function nextTransition(c: ContainerRecord): number | null {
+  const s = c.state;
+  if (s.running && s.restarting) return c.restartAt ?? null;
+  const main = c.process;
+  if (!s.running || s.paused || !main) return null;
+  return main.exitAt;
+}
+
 export function settleContainer(tx: Tx, c: ContainerRecord, now: number): void {
   for (let guard = 0; guard < 100_000; guard++) {
     const s = c.state;
