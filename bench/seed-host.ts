@@ -2,7 +2,7 @@
 import { Engine } from "../src/engine/host.js";
 import { FileStore } from "../src/store/file-store.js";
 import { makeContainerListView } from "../src/engine/containers/list.js";
-import { encodeContainerView } from "../src/formatter/container-view.js";
+import { encodeContainerView } from "../src/formatter/container-view-encode.js";
 import { createContainer } from "../src/engine/containers/create.js";
 import { startContainer } from "../src/engine/containers/lifecycle.js";
 import { pullImage } from "../src/engine/images/index.js";

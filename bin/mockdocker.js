@@ -7,7 +7,6 @@
 // bin/package.json): Node starts a CommonJS file faster than a module.
 const fs = require("node:fs");
 const { createRequire } = require("node:module");
-const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
 
@@ -16,6 +15,7 @@ const dist = path.join(__dirname, "..", "dist");
 const cacheDirs = {
   *[Symbol.iterator]() {
     yield path.join(dist, ".cache");
+    const os = require("node:os");
     yield path.join(os.tmpdir(), `mockdocker-cache-${os.userInfo().uid}`);
   },
 };

@@ -4,7 +4,7 @@ import { fstatSync, statSync, writeSync } from "node:fs";
 import type { DaemonApi } from "../client/api.js";
 import { makeContainerListView } from "../engine/containers/list.js";
 import { Engine } from "../engine/host.js";
-import { encodeContainerView } from "../formatter/container-view.js";
+import { encodeContainerView } from "../formatter/container-view-encode.js";
 import { FileStore } from "../store/file-store.js";
 import { clientConfigFile, readClientConfig } from "./client-config.js";
 import { extractDataDir, parseClock, resolveDataDir } from "./environment.js";

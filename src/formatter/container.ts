@@ -10,37 +10,11 @@ import { TabWriter } from "./tabwriter.js";
 import { executePartial, GO_TYPE, parseTemplate, type Template } from "./template/index.js";
 import { goNil } from "./template/values.js";
 import { goTimeString } from "./time.js";
-import { humanDuration, humanSizeWithPrecision } from "./units.js";
+import { humanSizeWithPrecision } from "./units.js";
+import { containerHeaders, defaultContainerTableFormat, defaultQuietFormat, runningFor } from "./container-columns.js";
 
-/** ContainerContext.RunningFor: how long ago the container was made. */
-export function runningFor(createdSeconds: number, now: number): string {
-  return humanDuration(now - createdSeconds * 1000) + " ago";
-}
+export { containerHeaders, defaultContainerTableFormat, defaultQuietFormat, runningFor };
 
-export const defaultContainerTableFormat =
-  "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
-
-/** formatter.DefaultQuietFormat. */
-export const defaultQuietFormat = "{{.ID}}";
-
-/** NewContainerContext's header map. */
-export const containerHeaders: Readonly<Record<string, string>> = {
-  ID: "CONTAINER ID",
-  Names: "NAMES",
-  Image: "IMAGE",
-  Command: "COMMAND",
-  CreatedAt: "CREATED AT",
-  RunningFor: "CREATED",
-  Ports: "PORTS",
-  State: "STATE",
-  Status: "STATUS",
-  Size: "SIZE",
-  Labels: "LABELS",
-  Mounts: "MOUNTS",
-  LocalVolumes: "LOCAL VOLUMES",
-  Networks: "NETWORKS",
-  Platform: "PLATFORM",
-};
 
 /** NewContainerFormat: the template text for a --format source ("" and "table" are the default table). */
 export function newContainerFormat(source: string, quiet: boolean, size: boolean): string {
@@ -101,7 +75,8 @@ export interface ContainerContextOptions {
   tz?: string;
 }
 
-const EMPTY: ContainerRow = {
+/** A row with nothing in it: the probe for --format checks, and the base of partial rows. */
+export const EMPTY_CONTAINER_ROW: Readonly<ContainerRow> = {
   Id: "",
   Names: [],
   Image: "",
@@ -127,7 +102,7 @@ export class ContainerContext {
   readonly #opts: ContainerContextOptions;
   #sizeUsed = false;
 
-  constructor(c: ContainerRow = EMPTY, opts: ContainerContextOptions = { trunc: true, now: 0 }) {
+  constructor(c: ContainerRow = EMPTY_CONTAINER_ROW, opts: ContainerContextOptions = { trunc: true, now: 0 }) {
     this.#c = c;
     this.#opts = opts;
   }

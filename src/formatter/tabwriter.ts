@@ -265,10 +265,16 @@ export function layoutTable(
       if (w + opts.padding > widths[j]!) widths[j] = w + opts.padding;
     }
   }
+  // Padding strings are made once per length rather than once per cell.
+  const pads: string[] = [];
+  const pad = (n: number) => (pads[n] ??= opts.padchar.repeat(n));
   let out = "";
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    for (let j = 0; j < columns - 1; j++) out += line[j]!.padEnd(widths[j]! + (shortBy ? shortBy[i * columns + j]! : 0), opts.padchar);
+    for (let j = 0; j < columns - 1; j++) {
+      const cell = line[j]!;
+      out += cell + pad(widths[j]! + (shortBy ? shortBy[i * columns + j]! : 0) - cell.length);
+    }
     out += line[columns - 1]! + "\n";
   }
   return out;

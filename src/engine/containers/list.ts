@@ -7,7 +7,7 @@ import type { ContainerRecord, HostState } from "../model.js";
 import { parseLink } from "../network/links.js";
 import { findContainer } from "./lookup.js";
 import { selectListed } from "./list-select.js";
-import type { ContainerListView } from "./list-view.js";
+import type { ContainerListView, ListedFields } from "./list-view.js";
 import { nextTransition } from "./process.js";
 import { stateName, statusParts, statusText } from "./status.js";
 
@@ -87,9 +87,9 @@ export interface ListingLookups {
   linked?: Map<string, string[]>;
 }
 
-export function summarize(state: HostState, c: ContainerRecord, now: number, size: boolean, lookups: ListingLookups = { images: new Map() }): ContainerSummary {
-  const image = state.images[c.image];
-  const summary: ContainerSummary = {
+/** The summary fields the default `docker ps` table shows (the stored view keeps only these). */
+function listedFields(state: HostState, c: ContainerRecord, lookups: ListingLookups): ListedFields {
+  return {
     Id: c.id,
     Names: namesOf(c, (lookups.linked ??= linkNames(state))),
     Image: displayImage(state, c, lookups.images),
@@ -97,6 +97,13 @@ export function summarize(state: HostState, c: ContainerRecord, now: number, siz
     Command: commandLine(c),
     Created: Math.floor(c.created / 1000),
     Ports: containerPorts(c),
+  };
+}
+
+export function summarize(state: HostState, c: ContainerRecord, now: number, size: boolean, lookups: ListingLookups = { images: new Map() }): ContainerSummary {
+  const image = state.images[c.image];
+  const summary: ContainerSummary = {
+    ...listedFields(state, c, lookups),
     Labels: c.config.Labels,
     State: stateName(c),
     Status: statusText(c, now),
@@ -155,8 +162,7 @@ export function makeContainerListView(state: HostState): ContainerListView {
   const containers = newestFirst(state).map((c) => {
     const due = nextTransition(c);
     if (due !== null && (validUntil === null || due < validUntil)) validUntil = due;
-    const { Status: _status, ...summary } = summarize(state, c, 0, false, lookups);
-    return { ...summary, StatusParts: statusParts(c.state), Running: c.state.running };
+    return { ...listedFields(state, c, lookups), StatusParts: statusParts(c.state), Running: c.state.running };
   });
   return { clock: { ...state.clock }, validUntil, containers };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TabWriter, tabulate, AlignRight, Debug, DiscardEmptyColumns } from "../../../src/formatter/tabwriter.js";
+import { TabWriter, tabulate, layoutTable, AlignRight, Debug, DiscardEmptyColumns } from "../../../src/formatter/tabwriter.js";
 import { displayWidth } from "../../../src/formatter/width.js";
 
 const docker = (text: string): string => tabulate(text);
@@ -54,5 +54,26 @@ describe("TabWriter (docker tables: 10,1,3,' ',0)", () => {
   it("pads with tabs when padchar is a tab", () => {
     const out = tabulate("a\tb\naaaaaaaaa\tc\n", { minwidth: 0, tabwidth: 8, padding: 1, padchar: "\t" });
     expect(out).toBe("a\t\tb\naaaaaaaaa\tc\n");
+  });
+});
+
+describe("layoutTable", () => {
+  // Deterministic pseudo-random tables: cells of ASCII, wide and combining characters, or empty.
+  function table(seed: number, rows: number, columns: number, ascii: boolean): string[][] {
+    let x = seed;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ascii ? ["a", "B", "7", " ", "-", "\"", "x"] : ["a", "漢", "é", "e\u0301", "✓", "🙂", " "];
+    return Array.from({ length: rows }, () =>
+      Array.from({ length: columns }, () => Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("")),
+    );
+  }
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])("lays out what TabWriter lays out (table %i)", (seed) => {
+    for (const ascii of [true, false]) {
+      const lines = table(seed, 1 + seed * 3, 1 + (seed % 7), ascii);
+      const expected = tabulate(lines.map((l) => l.join("\t") + "\n").join(""));
+      expect(layoutTable(lines, { minwidth: 10, padding: 3, padchar: " " })).toBe(expected);
+      if (ascii) expect(layoutTable(lines, { minwidth: 10, padding: 3, padchar: " ", asciiOnly: true })).toBe(expected);
+    }
   });
 });
