@@ -1,6 +1,9 @@
 // Where the simulated host lives and how the engine is configured from the environment.
-import { homedir } from "node:os";
+import { createRequire } from "node:module";
 import { join as joinPath, resolve as resolvePath } from "node:path";
+
+// node:os is loaded only when the platform's data directory is needed (MOCKDOCKER_HOME unset).
+const homedir = () => (createRequire("/")("node:os") as typeof import("node:os")).homedir();
 
 export interface Settings {
   dataDir: string;

@@ -2,7 +2,7 @@
 // ContainerContext a listing uses, truncated and in full, when the host changes.
 import type { ContainerListView } from "../client/api.js";
 import { ContainerContext, EMPTY_CONTAINER_ROW, type ContainerRow } from "./container.js";
-import { Cell } from "./container-view.js";
+import { Cell, VIEW_FORMAT } from "./container-view.js";
 import { PRINTABLE_ASCII } from "./width.js";
 
 /** The stored text of a view; undefined when a cell would not survive the line format. */
@@ -32,7 +32,7 @@ export function encodeContainerView(view: ContainerListView): string | undefined
     ascii &&= cells.every((cell) => PRINTABLE_ASCII.test(cell));
     rows += cells.join("\t") + "\n";
   }
-  return JSON.stringify({ clock: view.clock, validUntil: view.validUntil, count: view.containers.length, ascii }) + "\n" + rows;
+  return JSON.stringify({ format: VIEW_FORMAT, clock: view.clock, validUntil: view.validUntil, count: view.containers.length, ascii }) + "\n" + rows;
 }
 
 function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {

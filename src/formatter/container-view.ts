@@ -7,11 +7,17 @@ import type { ClockState, StatusParts } from "../client/api.js";
 import { containerHeaders, defaultContainerTableFormat, runningFor } from "./container-columns.js";
 import { layoutTable } from "./tabwriter.js";
 
-/** A stored line's cells, in order (RUNNING is "1" for a running container, else "0"). */
+/**
+ * A stored line's cells, in order; RUNNING is "1" for a running container, else "0". The cells
+ * in full come last, so a truncated listing splits off only what it shows.
+ */
 export const enum Cell {
-  RUNNING, ID, FULL_ID, IMAGE, FULL_IMAGE, COMMAND, FULL_COMMAND, CREATED,
-  STATUS_PREFIX, STATUS_SINCE, STATUS_SUFFIX, PORTS, NAMES, FULL_NAMES, COUNT,
+  RUNNING, CREATED, STATUS_PREFIX, STATUS_SINCE, STATUS_SUFFIX, PORTS,
+  ID, IMAGE, COMMAND, NAMES, FULL_ID, FULL_IMAGE, FULL_COMMAND, FULL_NAMES, COUNT,
 }
+
+/** The stored text's layout; a view in another one is not read. */
+export const VIEW_FORMAT = 1;
 
 /** A container as the stored view gives it back; its line is split only when it is shown. */
 export class ViewedContainer {
@@ -22,13 +28,14 @@ export class ViewedContainer {
     return this.line.startsWith("1\t");
   }
 
-  /** Its stored cells, indexed by Cell. */
-  cells(): string[] {
-    return (this.#cells ??= this.line.split("\t"));
+  /** Its stored cells, indexed by Cell, up to `count` of them. */
+  cells(count: number = Cell.COUNT): string[] {
+    if (this.#cells === undefined || this.#cells.length < count) this.#cells = this.line.split("\t", count);
+    return this.#cells;
   }
 
   get statusParts(): StatusParts {
-    const c = this.cells();
+    const c = this.cells(Cell.PORTS);
     return [c[Cell.STATUS_PREFIX]!, c[Cell.STATUS_SINCE] === "" ? null : Number(c[Cell.STATUS_SINCE]), c[Cell.STATUS_SUFFIX]!];
   }
 }
@@ -45,14 +52,14 @@ export interface DecodedContainerView {
 export function decodeContainerView(text: string): DecodedContainerView | undefined {
   const lines = text.split("\n");
   if (lines.pop() !== "") return undefined;
-  let head: { clock: ClockState; validUntil: number | null; count: number; ascii: boolean };
+  let head: { format: number; clock: ClockState; validUntil: number | null; count: number; ascii: boolean };
   try {
     head = JSON.parse(lines[0] ?? "") as typeof head;
   } catch {
     return undefined;
   }
   // A file cut short (it is not synced) loses whole lines: the count tells.
-  if (head.count !== lines.length - 1) return undefined;
+  if (head.format !== VIEW_FORMAT || head.count !== lines.length - 1) return undefined;
   const containers: ViewedContainer[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (!/^[01]\t/.test(lines[i]!)) return undefined;
@@ -74,11 +81,12 @@ export function formatViewedContainers(
   containers: ViewedContainer[],
   opts: { quiet: boolean; trunc: boolean; now: number; ascii: boolean; status: (c: ViewedContainer) => string },
 ): string | undefined {
-  if (containers.some((c) => c.cells().length !== Cell.COUNT)) return undefined;
-  if (opts.quiet) return containers.map((c) => c.cells()[opts.trunc ? Cell.ID : Cell.FULL_ID] + "\n").join("");
+  const shown = opts.quiet ? (opts.trunc ? Cell.ID : Cell.FULL_ID) + 1 : opts.trunc ? Cell.FULL_ID : Cell.COUNT;
+  if (containers.some((c) => c.cells(shown).length !== shown)) return undefined;
+  if (opts.quiet) return containers.map((c) => c.cells(shown)[opts.trunc ? Cell.ID : Cell.FULL_ID] + "\n").join("");
   const lines = [HEADER];
   for (const container of containers) {
-    const c = container.cells();
+    const c = container.cells(shown);
     const created = runningFor(Number(c[Cell.CREATED]), opts.now);
     const status = opts.status(container);
     lines.push(

@@ -42,6 +42,7 @@ beforeAll(() => {
     ["run", "-d", "--name", "orphan", "mybox", "sleep", "1000"],
     ["rmi", "mybox"],
     ["run", "-d", "-P", "--name", "exposed", "nginx"],
+    ["run", "-d", "--name", "wide", "busybox", "sh", "-c", "echo 漢字漢字漢字; sleep 1000"],
   );
 });
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
