@@ -21,7 +21,14 @@ const cacheDirs = {
 };
 const pending = [];
 
+const loaded = new Map();
+
 function load(name) {
+  if (!loaded.has(name)) loaded.set(name, compile(name));
+  return loaded.get(name);
+}
+
+function compile(name) {
   const file = path.join(dist, name);
   const source = fs.readFileSync(file, "utf8");
   const cacheName = `${name}-${fs.statSync(file).mtimeMs}-${source.length}.v8`;
@@ -38,7 +45,10 @@ function load(name) {
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, path.dirname(file));
+  // A bundle's own bundles (cli.cjs loads heavy.cjs) come through here too, with their cache.
+  const nodeRequire = createRequire(file);
+  const bundleRequire = (id) => (id.startsWith("./") && id.endsWith(".cjs") ? load(id.slice(2)) : nodeRequire(id));
+  script.runInThisContext()(bundle.exports, bundleRequire, bundle, file, path.dirname(file));
   if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, cacheName });
   return bundle.exports;
 }

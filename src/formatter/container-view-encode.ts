@@ -2,8 +2,10 @@
 // ContainerContext a listing uses, truncated and in full, when the host changes.
 import type { ContainerListView } from "../client/api.js";
 import { ContainerContext, EMPTY_CONTAINER_ROW, type ContainerRow } from "./container.js";
-import { Cell, VIEW_FORMAT } from "./container-view.js";
-import { PRINTABLE_ASCII } from "./width.js";
+import { VIEW_FORMAT } from "./container-view.js";
+
+/** A line of printable ASCII cells (and the tabs between them). */
+const ASCII_LINE = /^[\t\x20-\x7e]*$/;
 
 /** The stored text of a view; undefined when a cell would not survive the line format. */
 export function encodeContainerView(view: ContainerListView): string | undefined {
@@ -19,18 +21,30 @@ export function encodeContainerView(view: ContainerListView): string | undefined
     const image = memo(imageCells, `${c.Image}\n${c.ImageID}`, (): [string, string] => [short.Image(), full.Image()]);
     const command = memo(commandCells, c.Command, (): [string, string] => [short.Command(), full.Command()]);
     const [prefix, since, suffix] = c.StatusParts;
-    const cells: string[] = [];
-    cells[Cell.RUNNING] = c.Running ? "1" : "0";
-    [cells[Cell.ID], cells[Cell.FULL_ID]] = [short.ID(), full.ID()];
-    [cells[Cell.IMAGE], cells[Cell.FULL_IMAGE]] = image;
-    [cells[Cell.COMMAND], cells[Cell.FULL_COMMAND]] = command;
-    cells[Cell.CREATED] = String(c.Created);
-    [cells[Cell.STATUS_PREFIX], cells[Cell.STATUS_SINCE], cells[Cell.STATUS_SUFFIX]] = [prefix, since === null ? "" : String(since), suffix];
-    cells[Cell.PORTS] = short.Ports();
-    [cells[Cell.NAMES], cells[Cell.FULL_NAMES]] = [short.Names(), full.Names()];
-    if (cells.some((cell) => /[\t\n\v\f]/.test(cell))) return undefined;
-    ascii &&= cells.every((cell) => PRINTABLE_ASCII.test(cell));
-    rows += cells.join("\t") + "\n";
+    // In the order of container-view.ts Cell.
+    const cells = [
+      c.Running ? "1" : "0",
+      String(c.Created),
+      prefix,
+      since === null ? "" : String(since),
+      suffix,
+      short.Ports(),
+      short.ID(),
+      image[0],
+      command[0],
+      short.Names(),
+      full.ID(),
+      image[1],
+      command[1],
+      full.Names(),
+    ];
+    if (cells.some((cell) => cell.includes("\t"))) return undefined;
+    const line = cells.join("\t");
+    if (!ASCII_LINE.test(line)) {
+      if (/[\n\v\f]/.test(line)) return undefined;
+      ascii = false;
+    }
+    rows += line + "\n";
   }
   return JSON.stringify({ format: VIEW_FORMAT, clock: view.clock, validUntil: view.validUntil, count: view.containers.length, ascii }) + "\n" + rows;
 }

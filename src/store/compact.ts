@@ -84,18 +84,29 @@ const parts: ReadonlyArray<readonly [key: "config" | "hostConfig" | "state", mak
   ],
 ];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON: primitives compare directly (most values), objects by their JSON text. */
+const same = (a: unknown, b: unknown) =>
+  typeof b !== "object" || b === null || typeof a !== "object" || a === null ? a === b : JSON.stringify(a) === JSON.stringify(b);
 
 function compactPart(value: Json, make: () => Json): Json {
   const defaults = make();
   const out: Json = {};
-  for (const [k, v] of Object.entries(value)) if (defaults[k] === undefined || !same(v, defaults[k])) out[k] = v;
+  for (const k in value) if (defaults[k] === undefined || !same(value[k], defaults[k])) out[k] = value[k];
   return out;
 }
 
 const expandPart = (stored: Json, make: () => Json): Json => Object.assign(make(), stored);
 
-const exactly = (a: Json, b: Json) => same(Object.keys(a), Object.keys(b)) && same(a, b);
+/**
+ * Whether expanding gives back `value` exactly. Every value does by construction (a kept value
+ * is the same value, a left-out one equals its default as JSON), so only the keys and their
+ * order can differ: a default key the record lacks, or the record's keys in another order.
+ */
+function exactly(expanded: Json, value: Json): boolean {
+  const a = Object.keys(expanded);
+  const b = Object.keys(value);
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
 
 /** The record as state.json keeps it. */
 export function compactContainer(c: ContainerRecord): Json {

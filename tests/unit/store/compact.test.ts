@@ -34,6 +34,14 @@ describe("compact container records in state.json", () => {
     expect(JSON.stringify(roundTrip(c))).toBe(JSON.stringify(c));
   });
 
+  it("keeps a part whose keys come in another order as it is", () => {
+    const state = { status: "exited", running: false, paused: false, restarting: false, oomKilled: false, dead: false, pid: 0, exitCode: 0, error: "", startedAt: 1, finishedAt: 2, manuallyStopped: false };
+    const reordered = Object.fromEntries(Object.entries(state).reverse());
+    expect(compactContainer({ id: "x", state } as never).state).toEqual({ status: "exited", running: false, pid: 0, startedAt: 1, finishedAt: 2 });
+    expect(compactContainer({ id: "y", state: reordered } as never).state).toBe(reordered);
+    expect(JSON.stringify(roundTrip({ id: "y", state: reordered }))).toBe(JSON.stringify({ id: "y", state: reordered }));
+  });
+
   it("the file store reads back what it wrote", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "md-compact-"));
     try {
