@@ -34,7 +34,7 @@ import { nextWake } from "./containers/wake.js";
 import { EngineError } from "./errors.js";
 import type { Engine, HostView, Tx } from "./host.js";
 import { imageHistory, inspectImage, pullImage, removeImage, tagImage } from "./images/index.js";
-import type { LogRecord } from "./model.js";
+import type { ContainerRecord, LogRecord } from "./model.js";
 import { systemInfo, versionInfo } from "./system.js";
 import {
   connectNetwork,
@@ -229,14 +229,14 @@ export class Daemon extends DaemonViews {
 
   async containerLogs(ref: string, opts: LogsOptions): Promise<{ entries: LogEntry[]; tty: boolean }> {
     const view = await this.view();
-    const c = getContainer(view.state, ref);
+    const c = readableLogs(getContainer(view.state, ref));
     const records = [...(await this.engine.readLog(c.id)), ...(view.pendingLogs.get(c.id) ?? [])];
     return { entries: selectLogs(records, opts), tty: c.config.Tty };
   }
 
   async containerLogsFollow(ref: string, opts: LogsOptions, onEntry: (e: LogEntry) => void, signal?: AbortSignal): Promise<void> {
     let view = await this.view();
-    const id = getContainer(view.state, ref).id;
+    const id = readableLogs(getContainer(view.state, ref)).id;
     let delivered = 0;
     for (;;) {
       const records = [...(await this.engine.readLog(id)), ...(view.pendingLogs.get(id) ?? [])];
@@ -547,4 +547,13 @@ function waitForever(signal?: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     signal.addEventListener("abort", () => resolve(), { once: true });
   });
+}
+
+/**
+ * Every driver but none keeps what `docker logs` reads (the daemon's dual logging); none keeps
+ * nothing (moby: logger.ErrReadLogsNotSupported, a 501).
+ */
+function readableLogs(c: ContainerRecord): ContainerRecord {
+  if (c.hostConfig.LogConfig.Type === "none") throw new EngineError("configured logging driver does not support reading", 501);
+  return c;
 }

@@ -5,6 +5,7 @@ import { HOST_MEM_TOTAL_BYTES } from "./host-memory.js";
 import type { InfoDto, VersionInfo } from "./api-types.js";
 import type { HostView } from "./host.js";
 import { rfc3339Nano } from "./timefmt.js";
+import { LOG_DRIVERS } from "./containers/create-checks.js";
 
 export const ENGINE_VERSION = "28.2.2";
 export const API_VERSION = "1.50";
@@ -72,7 +73,7 @@ export function systemInfo(view: HostView): InfoDto {
       Volume: ["local"],
       Network: ["bridge", "host", "ipvlan", "macvlan", "null", "overlay"],
       Authorization: null,
-      Log: ["awslogs", "fluentd", "gcplogs", "gelf", "journald", "json-file", "local", "splunk", "syslog"],
+      Log: LOG_DRIVERS,
     },
     MemoryLimit: true,
     SwapLimit: true,

@@ -26,4 +26,27 @@ describe("docker run: daemon-side checks of the request", () => {
     const r = await sb.run("run --rm --stop-signal SIGUSR1 --log-opt max-size=10m --tmpfs /run busybox true");
     expect(r.exitCode).toBe(0);
   });
+
+  it("refuses an unknown log driver before looking for the image (nothing is pulled)", async () => {
+    const sb = createSandbox();
+    const r = await sb.run("run --log-driver foo busybox true");
+    expect(r.stderr).toBe(`docker: Error response from daemon: error looking up logging plugin foo: plugin "foo" not found${tail}`);
+    expect(r.exitCode).toBe(125);
+    expect(sb.state()?.images ?? {}).toEqual({});
+    const created = await sb.run("create --log-driver foo busybox");
+    expect(created.stderr).toBe('Error response from daemon: error looking up logging plugin foo: plugin "foo" not found\n');
+  });
+
+  it("keeps logs for every built-in driver but none", async () => {
+    const sb = createSandbox();
+    expect((await sb.run("run --name sl --log-driver syslog busybox echo kept")).stdout).toBe("kept\n");
+    expect((await sb.run("logs sl")).stdout).toBe("kept\n");
+    expect((await sb.run("run --name nl --log-driver none busybox echo lost")).stdout).toBe("lost\n");
+    const logs = await sb.run("logs nl");
+    expect(logs.stderr).toBe("Error response from daemon: configured logging driver does not support reading\n");
+    expect(logs.exitCode).toBe(1);
+    expect((await sb.run("logs -f nl")).stderr).toBe("Error response from daemon: configured logging driver does not support reading\n");
+    expect((await sb.run(["inspect", "-f", "{{.LogPath}}|{{.HostConfig.LogConfig.Type}}", "nl"])).stdout).toBe("|none\n");
+    expect((await sb.run(["inspect", "-f", "{{.LogPath}}", "sl"])).stdout).toBe("\n");
+  });
 });

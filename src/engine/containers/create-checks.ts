@@ -1,9 +1,12 @@
 // Daemon-side checks of a create request that reject it before anything is made (moby:
-// daemon/create.go verifyContainerSettings, daemon/logger/jsonfilelog ValidateLogOpt,
+// daemon/create.go verifyContainerSettings, daemon/logger ValidateLogOpts and jsonfilelog's,
 // volume/mounts parser for --tmpfs destinations).
 import type { ContainerCreateRequest } from "../api-types.js";
 import { invalidParameter } from "../errors.js";
 import { parseSignal } from "./signals.js";
+
+/** The log drivers built into the daemon (docker info's Log plugins, and none). */
+export const LOG_DRIVERS = ["awslogs", "fluentd", "gcplogs", "gelf", "journald", "json-file", "local", "splunk", "syslog"];
 
 /** The options the json-file log driver accepts (jsonfilelog.ValidateLogOpt, logger's common ones). */
 const JSON_FILE_OPTS = new Set(["max-file", "max-size", "compress", "labels", "labels-regex", "env", "env-regex", "tag", "mode", "max-buffer-size"]);
@@ -15,6 +18,8 @@ export function checkCreateRequest(req: ContainerCreateRequest): void {
     if (destination.replace(/\/+$/, "") === "") throw invalidParameter("invalid specification: destination can't be '/'");
   }
   const driver = req.hostConfig.logDriver || "json-file";
+  // Any other name would be a logging plugin (logger.ValidateLogOpts, getPlugin); none is installed.
+  if (driver !== "none" && !LOG_DRIVERS.includes(driver)) throw invalidParameter(`error looking up logging plugin ${driver}: plugin "${driver}" not found`);
   if (driver === "json-file") {
     for (const key of Object.keys(req.hostConfig.logOpts ?? {})) {
       if (!JSON_FILE_OPTS.has(key)) throw invalidParameter(`unknown log opt '${key}' for json-file log driver`);

@@ -18,12 +18,14 @@ const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: string; Warnings: string[] } {
   const { state, now, ids } = tx;
-  const image = getImage(state, req.image);
+  // The settings are verified before the image is looked up (moby: containerCreate), so a
+  // request the daemon refuses never makes `docker run` pull.
   const restartPolicy = validateRestartPolicy(req.hostConfig.restartPolicy);
   const resourceWarnings = verifyResources(req.hostConfig, false);
+  checkCreateRequest(req);
+  const image = getImage(state, req.image);
   const networkMode = req.hostConfig.networkMode || "bridge";
   validateNetworkMode(state, networkMode);
-  checkCreateRequest(req);
 
   const id = ids.hex64();
   const name = req.name !== undefined && req.name !== "" ? reserveName(state, req.name) : generatedName(tx, id);

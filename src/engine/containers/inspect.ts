@@ -36,7 +36,8 @@ export function inspectContainer(view: HostView, ref: string, opts: { size?: boo
     ResolvConfPath: `${root}/resolv.conf`,
     HostnamePath: `${root}/hostname`,
     HostsPath: `${root}/hosts`,
-    LogPath: `${root}/${c.id}-json.log`,
+    // Only the json-file driver keeps a log file the daemon names (moby: container.StartLogger).
+    LogPath: c.hostConfig.LogConfig.Type === "json-file" ? `${root}/${c.id}-json.log` : "",
     Name: c.name,
     RestartCount: c.restartCount,
     Driver: "overlay2",
