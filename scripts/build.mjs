@@ -39,48 +39,19 @@ const heavyApart = {
 };
 
 const node = { bundle: true, platform: "node", target: "node20", logLevel: "warning" };
+// One CommonJS file an entry in dist/ (dynamic imports become lazy requires).
+const cjs = { ...node, outdir: "dist", outExtension: { ".js": ".cjs" }, format: "cjs", supported: { "dynamic-import": false } };
 
-await build({
-  ...node,
-  entryPoints: { cli: "src/cli/main.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  format: "cjs",
-  supported: { "dynamic-import": false },
-  plugins: [confWithoutSchema, heavyApart],
-});
+await build({ ...cjs, entryPoints: { cli: "src/cli/main.ts" }, plugins: [confWithoutSchema, heavyApart] });
 
-// The lean entry for `ps` and `images` (cli/fast-main.ts).
-await build({
-  ...node,
-  entryPoints: { fast: "src/cli/fast-main.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  format: "cjs",
-  supported: { "dynamic-import": false },
-  // Listing takes no lock, and conf is needed only when a client config file exists.
-  external: ["conf", "proper-lockfile"],
-  plugins: [heavyApart],
-});
+// The lean entry for `ps` and `images` (cli/fast-main.ts). Listing takes no lock, and conf is
+// needed only when a client config file exists.
+await build({ ...cjs, entryPoints: { fast: "src/cli/fast-main.ts" }, external: ["conf", "proper-lockfile"], plugins: [heavyApart] });
 
 // The quickest path, `docker ps` from the stored container view (cli/ps-main.ts).
-await build({
-  ...node,
-  entryPoints: { ps: "src/cli/ps-main.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  format: "cjs",
-  supported: { "dynamic-import": false },
-  external: ["conf"],
-});
+await build({ ...cjs, entryPoints: { ps: "src/cli/ps-main.ts" }, external: ["conf"] });
 
-await build({
-  ...node,
-  entryPoints: { heavy: "src/engine/heavy-parts.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  format: "cjs",
-});
+await build({ ...cjs, entryPoints: { heavy: "src/engine/heavy-parts.ts" } });
 
 await build({
   ...node,
