@@ -2,9 +2,10 @@
 "use strict";
 // Loads a bundled entry from dist/ and runs it: for `ps`, first ps.cjs (the listing from the view
 // kept beside the state); for `ps` and `images`, fast.cjs, the lean entry; else, or when those
-// hand the command line back, cli.cjs. Compiled code is kept in a V8 code cache beside the bundles (or in the temp
-// directory when dist/ is read-only), so later starts skip compiling. CommonJS (see
-// bin/package.json): Node starts a CommonJS file faster than a module.
+// hand the command line back, cli.cjs. Compiled code is kept in V8 code caches beside the bundles
+// (or in the temp directory when dist/ is read-only), one a command (`run`, `network ls`, ...), so
+// later starts skip compiling exactly what that command runs. CommonJS (see bin/package.json):
+// Node starts a CommonJS file faster than a module.
 const fs = require("node:fs");
 const { createRequire } = require("node:module");
 const path = require("node:path");
@@ -21,6 +22,18 @@ const cacheDirs = {
 };
 const pending = [];
 
+// The docker command line, without mockdocker's own --data-dir before it.
+const words = process.argv.slice(2);
+while (words[0] === "--data-dir" || words[0]?.startsWith("--data-dir=")) words.splice(0, words[0] === "--data-dir" ? 2 : 1);
+const [verb, subVerb] = words;
+
+// Which cache a command uses: its verb, and for an object's commands the subcommand too.
+const GROUPS = new Set(["builder", "container", "context", "image", "lab", "network", "system", "volume"]);
+const commandKey = [verb, GROUPS.has(verb) ? subVerb : undefined]
+  .filter((w) => w !== undefined)
+  .map((w) => (/^[a-z][a-z0-9-]{0,19}$/.test(w) ? w : "other"))
+  .join("-") || "none";
+
 const loaded = new Map();
 
 function load(name) {
@@ -31,7 +44,7 @@ function load(name) {
 function compile(name) {
   const file = path.join(dist, name);
   const source = fs.readFileSync(file, "utf8");
-  const cacheName = `${name}-${fs.statSync(file).mtimeMs}-${source.length}.v8`;
+  const cacheName = `${name}-${commandKey}-${fs.statSync(file).mtimeMs}-${source.length}.v8`;
   let cachedData;
   for (const dir of cacheDirs) {
     try {
@@ -53,7 +66,8 @@ function compile(name) {
   return bundle.exports;
 }
 
-// Written after the command ran, so the cache holds the functions it compiled.
+// Written after the command ran, so the cache holds the functions it compiled; only after a
+// command that worked, so a mistyped verb leaves no cache behind.
 function saveCaches() {
   for (const { script, cacheName } of pending) {
     const data = script.createCachedData();
@@ -68,8 +82,6 @@ function saveCaches() {
     }
   }
 }
-
-const [verb, subVerb] = process.argv.slice(2);
 
 async function run() {
   if (verb === "ps" || (verb === "container" && (subVerb === "ls" || subVerb === "list" || subVerb === "ps"))) {
@@ -86,6 +98,6 @@ async function run() {
 // The command has flushed its output: exit now rather than wait for Node's own shutdown, which
 // on a large host idles for milliseconds (and would also wait on anything a command left open).
 run().then((code) => {
-  saveCaches();
+  if (code === 0) saveCaches();
   process.exit(code);
 });
