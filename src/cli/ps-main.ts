@@ -49,7 +49,8 @@ export function viewedPs(argv: string[], env: Record<string, string | undefined>
     running: (c) => c.running,
     summarize: (c) => c,
   });
-  const status = (c: ViewedContainer) => statusFromParts(c.statusParts, now);
+  const statusAt = (prefix: string, since: number | null, suffix: string) => statusFromParts(prefix, since, suffix, now);
+  const status = (c: ViewedContainer) => c.status(statusAt);
   return formatViewedContainers(containers, { quiet: opts.quiet, trunc: !opts.noTrunc, now, ascii: view.ascii, status });
 }
 

@@ -3,7 +3,7 @@
 // same ContainerContext a listing uses, and stored with the view (store/container-view.ts);
 // a later `docker ps` only fills in the two time-dependent columns (CREATED, STATUS) and lays
 // out the table. The text: a JSON header line, then a line of tab-separated cells a container.
-import type { ClockState, StatusParts } from "../client/api.js";
+import type { ClockState } from "../client/api.js";
 import { containerHeaders, defaultContainerTableFormat, runningFor } from "./container-columns.js";
 import { layoutTable } from "./tabwriter.js";
 
@@ -34,9 +34,10 @@ export class ViewedContainer {
     return this.#cells;
   }
 
-  get statusParts(): StatusParts {
+  /** Its status in parts (see StatusParts), given to `text`, which makes the status from them. */
+  status(text: (prefix: string, since: number | null, suffix: string) => string): string {
     const c = this.cells(Cell.PORTS);
-    return [c[Cell.STATUS_PREFIX]!, c[Cell.STATUS_SINCE] === "" ? null : Number(c[Cell.STATUS_SINCE]), c[Cell.STATUS_SUFFIX]!];
+    return text(c[Cell.STATUS_PREFIX]!, c[Cell.STATUS_SINCE] === "" ? null : Number(c[Cell.STATUS_SINCE]), c[Cell.STATUS_SUFFIX]!);
   }
 }
 
@@ -82,12 +83,15 @@ export function formatViewedContainers(
   opts: { quiet: boolean; trunc: boolean; now: number; ascii: boolean; status: (c: ViewedContainer) => string },
 ): string | undefined {
   const shown = opts.quiet ? (opts.trunc ? Cell.ID : Cell.FULL_ID) + 1 : opts.trunc ? Cell.FULL_ID : Cell.COUNT;
-  if (containers.some((c) => c.cells(shown).length !== shown)) return undefined;
+  if (containers.some((c) => c.cells(shown).length < shown)) return undefined;
   if (opts.quiet) return containers.map((c) => c.cells(shown)[opts.trunc ? Cell.ID : Cell.FULL_ID] + "\n").join("");
   const lines = [HEADER];
+  // Containers made in the same second show the same CREATED.
+  const createdText = new Map<string, string>();
   for (const container of containers) {
     const c = container.cells(shown);
-    const created = runningFor(Number(c[Cell.CREATED]), opts.now);
+    let created = createdText.get(c[Cell.CREATED]!);
+    if (created === undefined) createdText.set(c[Cell.CREATED]!, (created = runningFor(Number(c[Cell.CREATED]), opts.now)));
     const status = opts.status(container);
     lines.push(
       opts.trunc

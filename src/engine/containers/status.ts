@@ -22,12 +22,12 @@ export function statusParts(s: ContainerState): StatusParts {
   return [`Exited (${s.exitCode}) `, s.finishedAt, " ago"];
 }
 
-export function statusFromParts([prefix, since, suffix]: StatusParts, now: number): string {
+export function statusFromParts(prefix: string, since: number | null, suffix: string, now: number): string {
   return since === null ? prefix + suffix : prefix + humanDuration(now - since) + suffix;
 }
 
 export function statusText(c: ContainerRecord, now: number): string {
-  return statusFromParts(statusParts(c.state), now);
+  return statusFromParts(...statusParts(c.state), now);
 }
 
 export function stateName(c: ContainerRecord): ContainerRecord["state"]["status"] {
