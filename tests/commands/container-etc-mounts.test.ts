@@ -38,6 +38,18 @@ describe("the files Docker mounts into /etc", () => {
     expect((await sb.run("run --rm snap:1 grep -c 10.0.0.9 /etc/hosts")).stdout).toBe("0\n");
   });
 
+  it("are written afresh by every start, hosts and hostname; resolv.conf keeps an edit", async () => {
+    const sb = createSandbox();
+    await sb.run("run -d --name web busybox sleep 1000");
+    await sb.run(["exec", "web", "sh", "-c", "echo 10.0.0.9 db >> /etc/hosts; echo other > /etc/hostname; echo '# mine' >> /etc/resolv.conf"]);
+    expect((await sb.run("exec web grep -c 10.0.0.9 /etc/hosts")).stdout).toBe("1\n");
+    await sb.run("restart -t 0 web");
+    expect((await sb.run("exec web grep -c 10.0.0.9 /etc/hosts")).stdout).toBe("0\n");
+    const id = (await sb.run("inspect -f {{.Id}} web")).stdout.slice(0, 12);
+    expect((await sb.run("exec web cat /etc/hostname")).stdout).toBe(`${id}\n`);
+    expect((await sb.run("exec web tail -1 /etc/resolv.conf")).stdout).toBe("# mine\n");
+  });
+
   it("stay on top of a volume mounted at /etc", async () => {
     const sb = createSandbox();
     await sb.run("run --rm -v hostsvol:/etc busybox sh -c 'echo mine > /etc/motd'");

@@ -50,6 +50,10 @@ function execFailure(argv0: string, reason: string): StartError {
  * the executable cannot be run; the container is then left as it was, with State.Error set.
  */
 export function runMainProcess(tx: Tx, c: ContainerRecord, at: number, stdin?: string): void {
+  // Every start writes /etc/hosts and /etc/hostname afresh (moby: BuildHostnameFile, libnetwork's
+  // buildHostsFile): what was written to them before is gone. resolv.conf edits are kept.
+  delete c.rwLayer["/etc/hosts"];
+  delete c.rwLayer["/etc/hostname"];
   const argv = [c.path, ...c.args];
   const env = processEnv(tx.state, c);
   const { resolveExecutable, startProcess } = heavy().runtime;
