@@ -117,9 +117,10 @@ export interface ContainerCreateRequest {
   networking: {
     aliases: string[];
     ipv4Address?: string;
+    ipv6Address?: string;
     macAddress?: string;
     /** Endpoints for the second and later --network values (API 1.44+), by name as typed. */
-    extra?: Array<{ network: string; aliases: string[]; ipv4Address?: string; macAddress?: string }>;
+    extra?: Array<{ network: string; aliases: string[]; ipv4Address?: string; ipv6Address?: string; macAddress?: string }>;
   };
   platform?: string;
 }

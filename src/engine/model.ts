@@ -233,7 +233,7 @@ export interface EndpointRecord {
   aliases: string[];
   dnsNames: string[];
   links: string[];
-  ipamConfig?: { IPv4Address?: string };
+  ipamConfig?: { IPv4Address?: string; IPv6Address?: string };
   /** --mac-address: the MAC the endpoint gets instead of a random one. */
   configuredMac?: string;
 }

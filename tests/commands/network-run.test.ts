@@ -30,6 +30,29 @@ describe("docker run --network and friends", () => {
     expect(Object.keys(sb.state()!.containers)).toEqual([]);
   });
 
+  it("rejects --ip6 where the daemon does, and keeps one within a subnet the network was given", async () => {
+    const sb = await host();
+    await sb.run("network create --ipv6 --subnet 2001:db8::/64 six");
+    const refused = async (line: string, ...errors: string[]) => {
+      const r = await sb.run(line);
+      const network = line.match(/--network (\S+)/)?.[1] ?? "default";
+      const list = errors.length === 1 ? errors[0] : errors.map((e) => `* ${e}`).join("\n");
+      expect(r.stderr, line).toBe(`docker: Error response from daemon: invalid config for network ${network}: invalid endpoint settings:\n${list}\n\nRun 'docker run --help' for more information\n`);
+      expect(r.exitCode).toBe(125);
+    };
+    await refused("run --ip6 2001:db8::33 busybox", "user specified IP address is supported on user defined networks only");
+    await refused("run --ip6 nope busybox", "user specified IP address is supported on user defined networks only", "invalid IPv6 address: nope");
+    await refused("run --network front --ip6 2001:db8::33 busybox", "user specified IP address is supported only when connecting to networks with user configured subnets");
+    await refused("run --network six --ip6 2001:db9::33 busybox", "no configured subnet or ip-range contain the IP address 2001:db9::33");
+    await refused("run --network six --ip6 ::ffff:10.0.0.1 busybox", "invalid IPv6 address: ::ffff:10.0.0.1", "no configured subnet or ip-range contain the IP address ::ffff:10.0.0.1");
+    expect(Object.keys(sb.state()!.containers)).toEqual([]);
+    expect((await sb.run("run -d --name v6 --network six --ip6 2001:db8::33 busybox sleep 100")).exitCode).toBe(0);
+    expect((await sb.run(["inspect", "-f", "{{json .NetworkSettings.Networks.six.IPAMConfig}}", "v6"])).stdout).toBe('{"IPv6Address":"2001:db8::33"}\n');
+    expect((await sb.run(["network", "inspect", "-f", "{{range .IPAM.Config}}{{.Subnet}} {{end}}", "six"])).stdout).toBe("172.19.0.0/16 2001:db8::/64 \n");
+    const both = await sb.run("run --network name=six,ip6=2001:db8::5 --ip6 2001:db8::6 busybox");
+    expect(both.stderr).toBe("docker: conflicting options: cannot specify both --ip6 and per-network IPv6 address\n\nRun 'docker run --help' for more information\n");
+  });
+
   it("takes a network by id prefix, with a static address, an alias and a MAC", async () => {
     const sb = await host();
     const back = Object.values(sb.state()!.networks).find((n) => n.name === "back")!;

@@ -33,6 +33,7 @@ export async function runNetworkConnect(cli: Cli, opts: NetworkConnectOptions): 
     container: opts.container,
     aliases: opts.aliases,
     ...(opts.ipAddress !== "" ? { ipv4Address: opts.ipAddress } : {}),
+    ...(opts.ipv6Address !== "" ? { ipv6Address: opts.ipv6Address } : {}),
     links: opts.links,
     ...(Object.keys(driverOpts).length > 0 ? { driverOpts } : {}),
   });

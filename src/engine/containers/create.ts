@@ -10,6 +10,7 @@ import { containerByName, findContainer } from "./lookup.js";
 import { generateName } from "./names.js";
 import { containerAttributes } from "./process.js";
 import { networkByName } from "./endpoints.js";
+import { endpointIpam } from "../network/attach.js";
 import { networkOnCreate } from "../network/hooks.js";
 import { registerMounts } from "../volumes/register.js";
 import { adaptResources, resourceFields, verifyResources } from "./resources.js";
@@ -127,7 +128,7 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
         aliases: network.name === "bridge" || network.driver !== "bridge" ? [] : [...req.networking.aliases],
         dnsNames: [],
         links: [],
-        ...(req.networking.ipv4Address ? { ipamConfig: { IPv4Address: req.networking.ipv4Address } } : {}),
+        ...endpointIpam(req.networking.ipv4Address, req.networking.ipv6Address),
       };
     }
   }

@@ -24,8 +24,14 @@ function endpointName(c: ContainerRecord, n: NetworkRecord): string | undefined 
   return Object.keys(c.networks).find((name) => c.networks[name]!.networkId === n.id || name === n.name);
 }
 
+/** The static addresses asked for, as the endpoint's IPAMConfig keeps them (fields omitted when empty). */
+export function endpointIpam(ipv4?: string, ipv6?: string): Pick<EndpointRecord, "ipamConfig"> {
+  if (!ipv4 && !ipv6) return {};
+  return { ipamConfig: { ...(ipv4 ? { IPv4Address: ipv4 } : {}), ...(ipv6 ? { IPv6Address: ipv6 } : {}) } };
+}
+
 /** An endpoint not yet active; networkId "" when the network does not exist yet. */
-export function newEndpoint(networkId: string, aliases: string[], ipv4?: string, links: string[] = []): EndpointRecord {
+export function newEndpoint(networkId: string, aliases: string[], addresses: { ipv4?: string; ipv6?: string } = {}, links: string[] = []): EndpointRecord {
   return {
     networkId,
     endpointId: "",
@@ -36,7 +42,7 @@ export function newEndpoint(networkId: string, aliases: string[], ipv4?: string,
     aliases,
     dnsNames: [],
     links,
-    ...(ipv4 ? { ipamConfig: { IPv4Address: ipv4 } } : {}),
+    ...endpointIpam(addresses.ipv4, addresses.ipv6),
   };
 }
 
@@ -57,7 +63,7 @@ export function connectNetwork(tx: Tx, term: string, req: NetworkConnectRequest)
   const n = getNetwork(tx.state, term);
   const c = getContainer(tx.state, req.container);
   if (c.hostConfig.NetworkMode.startsWith("container:")) throw new EngineError(SHARED_ERROR, 403);
-  const settings = { aliases: req.aliases, ...(req.ipv4Address ? { ipv4Address: req.ipv4Address } : {}) };
+  const settings = { aliases: req.aliases, ...(req.ipv4Address ? { ipv4Address: req.ipv4Address } : {}), ...(req.ipv6Address ? { ipv6Address: req.ipv6Address } : {}) };
   const invalid = endpointSettingsError(n, n.name, settings);
   if (invalid) throw invalidParameter(invalid);
   const duplicate = checkJoin(tx.state, c, n) === "duplicate";
@@ -66,7 +72,7 @@ export function connectNetwork(tx: Tx, term: string, req: NetworkConnectRequest)
     if (!isRunning(c)) return;
     throw new EngineError(`endpoint with name ${c.name.slice(1)} already exists in network ${n.name}`, 403);
   }
-  c.networks[n.name] = newEndpoint(n.id, [...req.aliases], req.ipv4Address, [...req.links]);
+  c.networks[n.name] = newEndpoint(n.id, [...req.aliases], { ipv4: req.ipv4Address, ipv6: req.ipv6Address }, [...req.links]);
   if (isRunning(c)) {
     try {
       activateEndpoint(tx, c, n.name, tx.now);

@@ -23,10 +23,10 @@ function normalMac(mac: string): string {
 function settleEndpoints(tx: Tx, c: ContainerRecord, req: ContainerCreateRequest): void {
   const nwName = req.hostConfig.networkMode || "default";
   const n = req.networking;
-  const all = [{ network: nwName, aliases: n.aliases, ipv4Address: n.ipv4Address, macAddress: n.macAddress }, ...(n.extra ?? [])];
+  const all = [{ network: nwName, aliases: n.aliases, ipv4Address: n.ipv4Address, ipv6Address: n.ipv6Address, macAddress: n.macAddress }, ...(n.extra ?? [])];
   const errs: string[] = [];
   for (const ep of all) {
-    const settings = { aliases: ep.aliases, ...(ep.ipv4Address ? { ipv4Address: ep.ipv4Address } : {}) };
+    const settings = { aliases: ep.aliases, ...(ep.ipv4Address ? { ipv4Address: ep.ipv4Address } : {}), ...(ep.ipv6Address ? { ipv6Address: ep.ipv6Address } : {}) };
     const invalid = endpointSettingsError(networkByName(tx.state, ep.network), ep.network, settings);
     if (invalid) errs.push(`invalid config for network ${ep.network}: ${invalid}`);
   }
@@ -39,7 +39,7 @@ function settleEndpoints(tx: Tx, c: ContainerRecord, req: ContainerCreateRequest
   if (first && n.macAddress) first.configuredMac = normalMac(n.macAddress);
   for (const ep of n.extra ?? []) {
     const network = networkByName(tx.state, ep.network);
-    const record = newEndpoint(network?.id ?? "", [...ep.aliases], ep.ipv4Address);
+    const record = newEndpoint(network?.id ?? "", [...ep.aliases], { ipv4: ep.ipv4Address, ipv6: ep.ipv6Address });
     if (ep.macAddress) record.configuredMac = normalMac(ep.macAddress);
     c.networks[network ? network.name : ep.network] = record;
   }

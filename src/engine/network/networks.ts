@@ -44,13 +44,15 @@ export function activeEndpoints(state: HostState, n: NetworkRecord): Array<{ c: 
 
 function ipamConfig(state: HostState, req: NetworkCreateRequest): NetworkRecord["ipam"]["config"] {
   const v4 = req.ipam.config.filter((c) => !c.Subnet.includes(":"));
+  // Without an IPv4 subnet of the user's, one comes from the default pools (IPv6 ones stay).
+  const pooled: NetworkRecord["ipam"]["config"] = [];
   if (v4.length === 0) {
     const pool = nextPool(state);
     if (!pool) throw invalidParameter("all predefined address pools have been fully subnetted");
-    return [{ Subnet: pool, Gateway: intToIp(parseCidr(pool)!.base + 1) }];
+    pooled.push({ Subnet: pool, Gateway: intToIp(parseCidr(pool)!.base + 1) });
   }
   const used = networkSubnets(state);
-  return req.ipam.config.map((c) => {
+  return [...pooled, ...req.ipam.config.map((c) => {
     const out: NetworkRecord["ipam"]["config"][number] = { Subnet: c.Subnet };
     if (c.IPRange) out.IPRange = c.IPRange;
     if (c.AuxAddress && Object.keys(c.AuxAddress).length > 0) out.AuxiliaryAddresses = { ...c.AuxAddress };
@@ -61,7 +63,7 @@ function ipamConfig(state: HostState, req: NetworkCreateRequest): NetworkRecord[
     used.push(subnet);
     out.Gateway = c.Gateway || intToIp(subnet.base + 1);
     return out;
-  });
+  })];
 }
 
 /** daemon/network.go createNetwork, then libnetwork NewNetwork. */

@@ -44,6 +44,7 @@ export interface NetworkConnectRequest {
   container: string;
   aliases: string[];
   ipv4Address?: string;
+  ipv6Address?: string;
   links: string[];
   driverOpts?: Record<string, string>;
 }

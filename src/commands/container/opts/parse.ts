@@ -137,7 +137,7 @@ export function parseContainerOptions(cli: Cli, flags: ParsedFlags, args: string
   if (autoRemove && !isNone(restartPolicy)) throw new Error("conflicting options: cannot specify both --restart and --rm");
 
   // --net and --net-alias are docker's hidden spellings of the same options.
-  const network = parseNetworks([...list("net"), ...list("network")], [...list("net-alias"), ...list("network-alias")], str("ip"), mac);
+  const network = parseNetworks([...list("net"), ...list("network")], [...list("net-alias"), ...list("network-alias")], str("ip"), mac, str("ip6"));
   const openStdin = stdin;
   const pidsLimit = num("pids-limit");
   // command.AddPlatformFlag: the flag defaults to DOCKER_DEFAULT_PLATFORM.
@@ -205,6 +205,7 @@ export function parseContainerOptions(cli: Cli, flags: ParsedFlags, args: string
     networking: {
       aliases: network.aliases,
       ...(network.ipv4Address ? { ipv4Address: network.ipv4Address } : {}),
+      ...(network.ipv6Address ? { ipv6Address: network.ipv6Address } : {}),
       ...(network.macAddress ? { macAddress: network.macAddress } : {}),
       ...(network.extra.length > 0 ? { extra: network.extra } : {}),
     },
