@@ -13,11 +13,19 @@ const vm = require("node:vm");
 
 const dist = path.join(__dirname, "..", "dist");
 // The temp directory is only worked out when dist/.cache cannot be used (os.userInfo costs time).
+// It is used only when it is this user's own and nobody else can write to it.
 const cacheDirs = {
   *[Symbol.iterator]() {
     yield path.join(dist, ".cache");
     const os = require("node:os");
-    yield path.join(os.tmpdir(), `mockdocker-cache-${os.userInfo().uid}`);
+    const dir = path.join(os.tmpdir(), `mockdocker-cache-${os.userInfo().uid}`);
+    try {
+      fs.mkdirSync(dir, { mode: 0o700 });
+    } catch {}
+    try {
+      const st = fs.lstatSync(dir);
+      if (st.isDirectory() && st.uid === process.getuid?.() && (st.mode & 0o022) === 0) yield dir;
+    } catch {}
   },
 };
 const pending = [];
@@ -44,7 +52,10 @@ function load(name) {
 function compile(name) {
   const file = path.join(dist, name);
   const source = fs.readFileSync(file, "utf8");
-  const cacheName = `${name}-${commandKey}-${fs.statSync(file).mtimeMs}-${source.length}.v8`;
+  // V8 checks a cache only against the source's length: the name also carries the file's times,
+  // and ctime changes whenever the file is written, so another build never takes this one's cache.
+  const st = fs.statSync(file);
+  const cacheName = `${name}-${commandKey}-${st.mtimeMs}-${st.ctimeMs}-${source.length}.v8`;
   let cachedData;
   for (const dir of cacheDirs) {
     try {
@@ -62,14 +73,14 @@ function compile(name) {
   const nodeRequire = createRequire(file);
   const bundleRequire = (id) => (id.startsWith("./") && id.endsWith(".cjs") ? load(id.slice(2)) : nodeRequire(id));
   script.runInThisContext()(bundle.exports, bundleRequire, bundle, file, path.dirname(file));
-  if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, cacheName });
+  if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, name, cacheName });
   return bundle.exports;
 }
 
 // Written after the command ran, so the cache holds the functions it compiled; only after a
 // command that worked, so a mistyped verb leaves no cache behind.
 function saveCaches() {
-  for (const { script, cacheName } of pending) {
+  for (const { script, name, cacheName } of pending) {
     const data = script.createCachedData();
     for (const dir of cacheDirs) {
       try {
@@ -77,6 +88,12 @@ function saveCaches() {
         const tmp = path.join(dir, `.${cacheName}-${process.pid}.tmp`);
         fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, path.join(dir, cacheName));
+        // The same command's caches of other builds are of no more use.
+        // (A build's part starts with a digit, a longer command's key with a letter.)
+        const stem = `${name}-${commandKey}-`;
+        for (const old of fs.readdirSync(dir)) {
+          if (old.startsWith(stem) && /^\d/.test(old.slice(stem.length)) && old !== cacheName) fs.rmSync(path.join(dir, old), { force: true });
+        }
         break;
       } catch {}
     }

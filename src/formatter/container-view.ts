@@ -60,13 +60,20 @@ export function decodeContainerView(text: string): DecodedContainerView | undefi
     return undefined;
   }
   // A file cut short (it is not synced) loses whole lines: the count tells.
-  if (head.format !== VIEW_FORMAT || head.count !== lines.length - 1) return undefined;
+  if (head === null || typeof head !== "object" || head.format !== VIEW_FORMAT || head.count !== lines.length - 1) return undefined;
+  if (!validClock(head.clock) || !(head.validUntil === null || typeof head.validUntil === "number")) return undefined;
   const containers: ViewedContainer[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (!/^[01]\t/.test(lines[i]!)) return undefined;
     containers.push(new ViewedContainer(lines[i]!));
   }
   return { clock: head.clock, validUntil: head.validUntil, ascii: head.ascii === true, containers };
+}
+
+function validClock(clock: unknown): clock is ClockState {
+  if (clock === null || typeof clock !== "object") return false;
+  const { frozenAt, offsetMs } = clock as Record<string, unknown>;
+  return (frozenAt === undefined || typeof frozenAt === "number") && typeof offsetMs === "number";
 }
 
 const HEADER = defaultContainerTableFormat

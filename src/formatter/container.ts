@@ -15,7 +15,6 @@ import { containerHeaders, defaultContainerTableFormat, defaultQuietFormat, runn
 
 export { containerHeaders, defaultContainerTableFormat, defaultQuietFormat, runningFor };
 
-
 /** NewContainerFormat: the template text for a --format source ("" and "table" are the default table). */
 export function newContainerFormat(source: string, quiet: boolean, size: boolean): string {
   switch (source) {

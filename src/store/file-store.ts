@@ -164,18 +164,30 @@ export class FileStore implements StateStore {
       this.eventsRead = { length: events.length, last: events[events.length - 1] };
     }
     const { tmp, written } = this.writeTemp(this.statePath, JSON.stringify(forDisk(state)));
-    const view = this.options.containerView?.(state);
-    if (view !== undefined) {
-      const viewPath = joinPath(this.dir, CONTAINER_VIEW_FILE);
-      // Not synced: a view lost in a crash only sends `docker ps` the long way.
-      renameSync(this.writeTemp(viewPath, containerViewFileText(written, view), { sync: false }).tmp, viewPath);
-    }
+    this.writeContainerView(state, written);
     try {
       copyFileSync(this.statePath, `${this.statePath}.bak`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
     renameSync(tmp, this.statePath);
+  }
+
+  /**
+   * The listing beside the state. It is only a shortcut: when it cannot be made or written, the
+   * old one goes (it would not match the new state anyway) and the state is written all the same.
+   * Not synced: a view lost in a crash only sends `docker ps` the long way.
+   */
+  private writeContainerView(state: HostState, written: Stats): void {
+    if (!this.options.containerView) return;
+    const viewPath = joinPath(this.dir, CONTAINER_VIEW_FILE);
+    try {
+      const view = this.options.containerView(state);
+      if (view === undefined) throw new Error("no view");
+      renameSync(this.writeTemp(viewPath, containerViewFileText(written, state.schemaVersion, view), { sync: false }).tmp, viewPath);
+    } catch {
+      rmSync(viewPath, { force: true });
+    }
   }
 
   /** Writes and syncs a temp file beside `file`, for an atomic rename over it. */

@@ -27,14 +27,18 @@ describe("docker run: daemon-side checks of the request", () => {
     expect(r.exitCode).toBe(0);
   });
 
-  it("refuses an unknown log driver before looking for the image (nothing is pulled)", async () => {
+  it("refuses an unknown log driver once the image is there (moby checks it in daemon.create)", async () => {
     const sb = createSandbox();
     const r = await sb.run("run --log-driver foo busybox true");
-    expect(r.stderr).toBe(`docker: Error response from daemon: error looking up logging plugin foo: plugin "foo" not found${tail}`);
+    expect(r.stderr).toMatch(/^Unable to find image 'busybox:latest' locally\n/);
+    expect(r.stderr.endsWith(`docker: Error response from daemon: error looking up logging plugin foo: plugin "foo" not found${tail}`)).toBe(true);
     expect(r.exitCode).toBe(125);
-    expect(sb.state()?.images ?? {}).toEqual({});
+    expect(Object.keys(sb.state()!.containers)).toHaveLength(0);
     const created = await sb.run("create --log-driver foo busybox");
     expect(created.stderr).toBe('Error response from daemon: error looking up logging plugin foo: plugin "foo" not found\n');
+    // A restart policy is checked with the settings, before the image is looked up.
+    const early = await sb.run("run --restart bogus --log-driver foo alpine true");
+    expect(early.stderr).not.toContain("Unable to find image");
   });
 
   it("keeps logs for every built-in driver but none", async () => {

@@ -11,12 +11,17 @@ export const LOG_DRIVERS = ["awslogs", "fluentd", "gcplogs", "gelf", "journald",
 /** The options the json-file log driver accepts (jsonfilelog.ValidateLogOpt, logger's common ones). */
 const JSON_FILE_OPTS = new Set(["max-file", "max-size", "compress", "labels", "labels-regex", "env", "env-regex", "tag", "mode", "max-buffer-size"]);
 
+/** Checked with the other settings, before the image is looked up (moby: verifyContainerSettings). */
 export function checkCreateRequest(req: ContainerCreateRequest): void {
   if (req.stopSignal) parseSignal(req.stopSignal);
   for (const destination of Object.keys(req.hostConfig.tmpfs ?? {})) {
     if (!destination.startsWith("/")) throw invalidParameter(`invalid mount path: '${destination}' mount path must be absolute`);
     if (destination.replace(/\/+$/, "") === "") throw invalidParameter("invalid specification: destination can't be '/'");
   }
+}
+
+/** Checked once the image and the command are known (moby: daemon.create, mergeAndVerifyLogConfig). */
+export function checkLogConfig(req: ContainerCreateRequest): void {
   const driver = req.hostConfig.logDriver || "json-file";
   // Any other name would be a logging plugin (logger.ValidateLogOpts, getPlugin); none is installed.
   if (driver !== "none" && !LOG_DRIVERS.includes(driver)) throw invalidParameter(`error looking up logging plugin ${driver}: plugin "${driver}" not found`);

@@ -1,7 +1,7 @@
 // Container creation (moby: daemon/create.go, daemon/names.go, runconfig merge rules).
 import type { ContainerCreateRequest } from "../api-types.js";
 import { conflict, EngineError, invalidParameter } from "../errors.js";
-import { checkCreateRequest } from "./create-checks.js";
+import { checkCreateRequest, checkLogConfig } from "./create-checks.js";
 import { emitEvent } from "../events.js";
 import type { Tx } from "../host.js";
 import { getImage } from "../images/resolve.js";
@@ -19,8 +19,8 @@ const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: string; Warnings: string[] } {
   const { state, now, ids } = tx;
-  // The settings are verified before the image is looked up (moby: containerCreate), so a
-  // request the daemon refuses never makes `docker run` pull.
+  // The settings are verified before the image is looked up (moby: containerCreate), so such a
+  // request never makes `docker run` pull; the log driver only after (daemon.create).
   const restartPolicy = validateRestartPolicy(req.hostConfig.restartPolicy);
   const resourceWarnings = verifyResources(req.hostConfig, false);
   checkCreateRequest(req);
@@ -29,7 +29,6 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
   validateNetworkMode(state, networkMode);
 
   const id = ids.hex64();
-  const name = req.name !== undefined && req.name !== "" ? reserveName(state, req.name) : generatedName(tx, id);
 
   const imageConfig = image.config;
   const userEntrypoint = req.entrypoint;
@@ -47,6 +46,8 @@ export function createContainer(tx: Tx, req: ContainerCreateRequest): { Id: stri
   }
   const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
   if (argv.length === 0) throw invalidParameter("no command specified");
+  checkLogConfig(req);
+  const name = req.name !== undefined && req.name !== "" ? reserveName(state, req.name) : generatedName(tx, id);
 
   const exposed: Record<string, Record<string, never>> = { ...(imageConfig.ExposedPorts ?? {}) };
   for (const p of req.exposedPorts) exposed[p] = {};

@@ -5,7 +5,7 @@ import type { HostView } from "../host.js";
 import { findImage } from "../images/resolve.js";
 import type { ContainerRecord, HostState } from "../model.js";
 import { parseLink } from "../network/links.js";
-import { findContainer } from "./lookup.js";
+import { containerByName, findContainer } from "./lookup.js";
 import { selectListed } from "./list-select.js";
 import type { ContainerListView, ListedFields } from "./list-view.js";
 import { nextTransition } from "./process.js";
@@ -61,11 +61,12 @@ export function containerPorts(c: ContainerRecord): Port[] {
 }
 
 /**
- * A container's names: its own, then the "/<container>/<alias>" each legacy link to it registers
- * (moby: daemon registerLinks reserves them in the name index, and ps lists them).
+ * A container's names: its own and the "/<container>/<alias>" each legacy link to it registers
+ * (moby: registerLinks reserves them in the name index), sorted as View.GetAllNames gives them.
  */
 function namesOf(c: ContainerRecord, linked: Map<string, string[]>): string[] {
-  return [c.name, ...(linked.get(c.id) ?? [])];
+  const links = linked.get(c.id);
+  return links ? [c.name, ...links].sort() : [c.name];
 }
 
 /** Every legacy link's name, by the id of the container it points to. */
@@ -73,8 +74,9 @@ function linkNames(state: HostState): Map<string, string[]> {
   const names = new Map<string, string[]>();
   for (const from of Object.values(state.containers)) {
     for (const stored of from.hostConfig.Links ?? []) {
+      // Stored links name their target exactly (registerLinks).
       const { target, alias } = parseLink(stored);
-      const to = findContainer(state, target);
+      const to = containerByName(state, `/${target}`);
       if (to) names.set(to.id, [...(names.get(to.id) ?? []), `${from.name}/${alias}`]);
     }
   }

@@ -182,7 +182,6 @@ export function removeContainerRecord(tx: Tx, c: ContainerRecord, at: number): v
   emitEvent(tx.state, at, "container", "destroy", c.id, containerAttributes(c));
 }
 
-/** Brings one container up to `now`: output, exits, due restarts (repeatedly for crash loops). */
 /** When settleContainer would next change `c` (it exits or restarts); null: not while the state stands. */
 export function nextTransition(c: ContainerRecord): number | null {
   const s = c.state;
@@ -192,6 +191,7 @@ export function nextTransition(c: ContainerRecord): number | null {
   return main.exitAt;
 }
 
+/** Brings one container up to `now`: output, exits, due restarts (repeatedly for crash loops). */
 export function settleContainer(tx: Tx, c: ContainerRecord, now: number): void {
   for (let guard = 0; guard < 100_000; guard++) {
     const s = c.state;

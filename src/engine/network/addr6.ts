@@ -1,10 +1,10 @@
-// IPv6 addresses as Go's net/netip parses them, for checking a static --ip6 against the subnets
-// a network was given (the simulation assigns no IPv6 addresses of its own).
+// IPv6 addresses as Go's net.ParseIP reads them (moby v28 checks endpoint addresses with it),
+// for checking a static --ip6 against the subnets a network was given (the simulation assigns
+// no IPv6 addresses of its own).
 
-/** The 128-bit value of an IPv6 address (a zone is ignored); undefined when it is not one. */
-export function parseIPv6(text: string): bigint | undefined {
-  const address = text.split("%")[0]!;
-  if (!address.includes(":")) return undefined;
+/** The 128-bit value of an IPv6 address; undefined when it is not one (a zone makes it none). */
+export function parseIPv6(address: string): bigint | undefined {
+  if (!address.includes(":") || address.includes("%")) return undefined;
   let head = address;
   let tail: number[] = [];
   // A dotted IPv4 tail fills the last two groups ("::ffff:10.0.0.1").
@@ -28,7 +28,7 @@ export function parseIPv6(text: string): bigint | undefined {
   return values.reduce((acc, v) => (acc << 16n) | BigInt(v), 0n);
 }
 
-/** netip's Is6 && !Is4In6 && !IsUnspecified: what an endpoint accepts as its IPv6 address. */
+/** An IPv6 address that is neither IPv4-mapped nor unspecified: what an endpoint accepts. */
 export function isEndpointIPv6(text: string): boolean {
   const value = parseIPv6(text);
   return value !== undefined && value !== 0n && value >> 32n !== 0xffffn;

@@ -2,7 +2,7 @@
 // container_operations_unix.go setupLinkedContainers, daemon/links/links.go ToEnv).
 import { EngineError, invalidParameter } from "../errors.js";
 import type { ContainerRecord, HostState } from "../model.js";
-import { findContainer } from "../containers/lookup.js";
+import { containerByName, findContainer } from "../containers/lookup.js";
 
 export interface Link {
   /** Target as typed (name or id), without a leading "/". */
@@ -67,8 +67,9 @@ export function linkedChildren(state: HostState, c: ContainerRecord): LinkedChil
   if (isUserDefinedMode(c.hostConfig.NetworkMode)) return [];
   const out: LinkedChild[] = [];
   for (const value of c.hostConfig.Links ?? []) {
+    // Stored links name their target exactly (registerLinks above).
     const { target, alias } = parseLink(value);
-    const child = findContainer(state, target);
+    const child = containerByName(state, `/${target}`);
     if (child) out.push({ child, alias, linkName: `${c.name}/${alias}` });
   }
   return out;

@@ -44,8 +44,28 @@ describe("makeContainerListView", () => {
     const sb = createSandbox({ clock: T0 });
     await sb.run("run -d --name db busybox sleep 100");
     await sb.run("run -d --name app --link db:database busybox sleep 100");
-    const db = makeContainerListView(sb.state()!).containers.find((c) => c.Names[0] === "/db")!;
-    expect(db.Names).toEqual(["/db", "/app/database"]);
-    expect((await sb.run("ps --no-trunc --format {{.Names}}")).stdout).toBe("app\ndb,app/database\n");
+    const db = makeContainerListView(sb.state()!).containers.find((c) => c.Names.includes("/db"))!;
+    expect(db.Names).toEqual(["/app/database", "/db"]);
+    expect((await sb.run("ps --no-trunc --format {{.Names}}")).stdout).toBe("app\napp/database,db\n");
+    expect((await sb.run("ps --format {{.Names}}")).stdout).toBe("app\ndb\n");
+  });
+
+  it("finds a link's target by its name, never by an id prefix", async () => {
+    const sb = createSandbox({ clock: T0 });
+    // Containers until two ids share their first two digits: a name that is also an ambiguous prefix.
+    let prefix: string | undefined;
+    while (prefix === undefined) {
+      await sb.run("create busybox true");
+      const seen = new Map<string, number>();
+      for (const id of Object.keys(sb.state()!.containers)) seen.set(id.slice(0, 2), (seen.get(id.slice(0, 2)) ?? 0) + 1);
+      prefix = [...seen].find(([, n]) => n > 1)?.[0];
+    }
+    await sb.run(`run -d --name ${prefix} busybox sleep 100`);
+    await sb.run(`run -d --name app --link ${prefix}:db busybox sleep 100`);
+    expect((await sb.run(["ps", "--no-trunc", "--format", "{{.Names}}"])).stdout).toBe(`app\n${[`/${prefix}`, "/app/db"].sort().map((n) => n.slice(1)).join(",")}\n`);
+    const rm = await sb.run(`rm -f ${prefix}`);
+    expect(rm.stderr).toBe("");
+    expect(rm.exitCode).toBe(0);
+    expect((await sb.run(["ps", "-a", "--no-trunc", "--format", "{{.Names}}"])).stdout).not.toContain("/db");
   });
 });

@@ -39,6 +39,20 @@ describe("FileStore", () => {
     expect((await store.read())!.idCounter).toBe(1);
   });
 
+  it("writes the state when the container view cannot be made, and drops the old view", async () => {
+    const view = path.join(dir, "container-view.json");
+    await new FileStore(dir, { containerView: () => "view\n" }).update(() => ({ state: minimalState(1), result: undefined }));
+    expect(fs.readFileSync(view, "utf8")).toMatch(/"schemaVersion":\d+\}\nview\n$/);
+    const failing = new FileStore(dir, {
+      containerView: () => {
+        throw new Error("boom");
+      },
+    });
+    await failing.update(() => ({ state: minimalState(2), result: undefined }));
+    expect((await failing.read())!.idCounter).toBe(2);
+    expect(fs.existsSync(view)).toBe(false);
+  });
+
   it("refuses a corrupt state file with a clear error and keeps its bytes", async () => {
     const bad = '{"schemaVersion":1,"containers":{';
     fs.writeFileSync(path.join(dir, "state.json"), bad);
