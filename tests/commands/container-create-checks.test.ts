@@ -52,5 +52,10 @@ describe("docker run: daemon-side checks of the request", () => {
     expect((await sb.run("logs -f nl")).stderr).toBe("Error response from daemon: configured logging driver does not support reading\n");
     expect((await sb.run(["inspect", "-f", "{{.LogPath}}|{{.HostConfig.LogConfig.Type}}", "nl"])).stdout).toBe("|none\n");
     expect((await sb.run(["inspect", "-f", "{{.LogPath}}", "sl"])).stdout).toBe("\n");
+    // json-file names its file when the container first starts.
+    await sb.run("create --name fresh busybox true");
+    expect((await sb.run(["inspect", "-f", "{{.LogPath}}", "fresh"])).stdout).toBe("\n");
+    await sb.run("start fresh");
+    expect((await sb.run(["inspect", "-f", "{{.LogPath}}", "fresh"])).stdout).toMatch(/^\/var\/lib\/docker\/containers\/[0-9a-f]{64}\/[0-9a-f]{64}-json\.log\n$/);
   });
 });

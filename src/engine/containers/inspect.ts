@@ -36,8 +36,9 @@ export function inspectContainer(view: HostView, ref: string, opts: { size?: boo
     ResolvConfPath: `${root}/resolv.conf`,
     HostnamePath: `${root}/hostname`,
     HostsPath: `${root}/hosts`,
-    // Only the json-file driver keeps a log file the daemon names (moby: container.StartLogger).
-    LogPath: c.hostConfig.LogConfig.Type === "json-file" ? `${root}/${c.id}-json.log` : "",
+    // Only the json-file driver keeps a file, named when the container first starts (moby:
+    // container.StartLogger).
+    LogPath: c.hostConfig.LogConfig.Type === "json-file" && c.state.startedAt !== 0 ? `${root}/${c.id}-json.log` : "",
     Name: c.name,
     RestartCount: c.restartCount,
     Driver: "overlay2",

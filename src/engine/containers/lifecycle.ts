@@ -13,6 +13,7 @@ import { heavy } from "../heavy.js";
 import type { OutputChunk } from "../runtime/types.js";
 import { removeAnonymousVolumes } from "../volumes/attach.js";
 import { StartFailedError } from "./start-failure.js";
+import { renameInLinks } from "../network/links.js";
 
 export function startContainer(tx: Tx, ref: string, stdin?: string): void {
   const c = getContainer(tx.state, ref);
@@ -202,5 +203,6 @@ export function renameContainer(tx: Tx, ref: string, newName: string): void {
     );
   }
   c.name = wanted;
+  renameInLinks(tx.state, c, oldName);
   emitEvent(tx.state, tx.now, "container", "rename", c.id, containerAttributes(c, { oldName }));
 }

@@ -55,6 +55,23 @@ export function registerLinks(state: HostState, c: ContainerRecord): void {
   });
 }
 
+/**
+ * After a rename: links follow the container, as moby's link graph (by id) does, so the stored
+ * "/child:/parent/alias" texts (which inspect shows) take the new name on either side.
+ */
+export function renameInLinks(state: HostState, c: ContainerRecord, oldName: string): void {
+  for (const other of Object.values(state.containers)) {
+    const links = other.hostConfig.Links;
+    // Links on a user-defined network are only names its resolver knows, kept as typed.
+    if (!links || isUserDefinedMode(other.hostConfig.NetworkMode)) continue;
+    other.hostConfig.Links = links.map((value) => {
+      const { target, alias } = parseLink(value);
+      const child = `/${target}` === oldName ? c.name : `/${target}`;
+      return `${child}:${other.name}/${alias}`;
+    });
+  }
+}
+
 export interface LinkedChild {
   child: ContainerRecord;
   alias: string;

@@ -50,6 +50,16 @@ describe("makeContainerListView", () => {
     expect((await sb.run("ps --format {{.Names}}")).stdout).toBe("app\ndb\n");
   });
 
+  it("keeps links across a rename of either container, as inspect shows them", async () => {
+    const sb = createSandbox({ clock: T0 });
+    await sb.run("run -d --name db busybox sleep 100");
+    await sb.run("run -d --name app --link db:database busybox sleep 100");
+    await sb.run("rename db store");
+    await sb.run("rename app web");
+    expect((await sb.run(["ps", "--no-trunc", "--format", "{{.Names}}"])).stdout).toBe("web\nstore,web/database\n");
+    expect((await sb.run(["inspect", "-f", "{{json .HostConfig.Links}}", "web"])).stdout).toBe('["/store:/web/database"]\n');
+  });
+
   it("finds a link's target by its name, never by an id prefix", async () => {
     const sb = createSandbox({ clock: T0 });
     // Containers until two ids share their first two digits: a name that is also an ambiguous prefix.
