@@ -11,6 +11,8 @@ describe("docker run: daemon-side checks of the request", () => {
     ["--tmpfs", "x", "invalid mount path: 'x' mount path must be absolute"],
     ["--tmpfs", "/", "invalid specification: destination can't be '/'"],
     ["--log-opt", "x", "unknown log opt 'x' for json-file log driver"],
+    ["--log-opt", "mode=fast", "logger: logging mode not supported: fast"],
+    ["--log-opt", "max-buffer-size=4m", "logger: max-buffer-size option is only supported with 'mode=non-blocking'"],
   ])("%s %s", async (flag, value, message) => {
     const sb = createSandbox();
     await sb.run("pull -q busybox");
@@ -23,7 +25,7 @@ describe("docker run: daemon-side checks of the request", () => {
   it("accepts what the daemon accepts", async () => {
     const sb = createSandbox();
     await sb.run("pull -q busybox");
-    const r = await sb.run("run --rm --stop-signal SIGUSR1 --log-opt max-size=10m --tmpfs /run busybox true");
+    const r = await sb.run("run --rm --stop-signal SIGUSR1 --log-opt max-size=10m --log-opt mode=non-blocking --log-opt max-buffer-size=4m --tmpfs /run busybox true");
     expect(r.exitCode).toBe(0);
   });
 

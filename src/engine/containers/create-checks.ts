@@ -23,10 +23,18 @@ export function checkCreateRequest(req: ContainerCreateRequest): void {
 /** Checked once the image and the command are known (moby: daemon.create, mergeAndVerifyLogConfig). */
 export function checkLogConfig(req: ContainerCreateRequest): void {
   const driver = req.hostConfig.logDriver || "json-file";
-  // Any other name would be a logging plugin (logger.ValidateLogOpts, getPlugin); none is installed.
-  if (driver !== "none" && !LOG_DRIVERS.includes(driver)) throw invalidParameter(`error looking up logging plugin ${driver}: plugin "${driver}" not found`);
+  if (driver === "none") return;
+  // logger.ValidateLogOpts: the delivery mode first, for every driver.
+  const opts = req.hostConfig.logOpts ?? {};
+  const mode = opts.mode ?? "";
+  if (!["", "blocking", "non-blocking"].includes(mode)) throw invalidParameter(`logger: logging mode not supported: ${mode}`);
+  if ("max-buffer-size" in opts && mode !== "non-blocking") {
+    throw invalidParameter("logger: max-buffer-size option is only supported with 'mode=non-blocking'");
+  }
+  // Any other name would be a logging plugin (getPlugin); none is installed.
+  if (!LOG_DRIVERS.includes(driver)) throw invalidParameter(`error looking up logging plugin ${driver}: plugin "${driver}" not found`);
   if (driver === "json-file") {
-    for (const key of Object.keys(req.hostConfig.logOpts ?? {})) {
+    for (const key of Object.keys(opts)) {
       if (!JSON_FILE_OPTS.has(key)) throw invalidParameter(`unknown log opt '${key}' for json-file log driver`);
     }
   }
