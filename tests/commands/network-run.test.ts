@@ -45,6 +45,8 @@ describe("docker run --network and friends", () => {
     await refused("run --network front --ip6 2001:db8::33 busybox", "user specified IP address is supported only when connecting to networks with user configured subnets");
     await refused("run --network six --ip6 2001:db9::33 busybox", "no configured subnet or ip-range contain the IP address 2001:db9::33");
     await refused("run --network six --ip6 ::ffff:10.0.0.1 busybox", "invalid IPv6 address: ::ffff:10.0.0.1", "no configured subnet or ip-range contain the IP address ::ffff:10.0.0.1");
+    await refused("run --network six --ip6 2001:db8::5%eth0 busybox", "invalid IPv6 address: 2001:db8::5%eth0", "no configured subnet or ip-range contain the IP address 2001:db8::5%eth0");
+    await refused("run --network six --ip6 10.0.0.1 busybox", "invalid IPv6 address: 10.0.0.1", "no configured subnet or ip-range contain the IP address 10.0.0.1");
     expect(Object.keys(sb.state()!.containers)).toEqual([]);
     expect((await sb.run("run -d --name v6 --network six --ip6 2001:db8::33 busybox sleep 100")).exitCode).toBe(0);
     expect((await sb.run(["inspect", "-f", "{{json .NetworkSettings.Networks.six.IPAMConfig}}", "v6"])).stdout).toBe('{"IPv6Address":"2001:db8::33"}\n');

@@ -4,7 +4,7 @@ import { StatusError } from "../../cli/errors.js";
 import type { ParsedFlags } from "../../cli/spec.js";
 import type { Cli } from "../../cli/types.js";
 import type { NetworkCreateRequest } from "../../client/api.js";
-import { goParseCidr, goParseIp } from "./addr.js";
+import { goParseCidr, goParseIp } from "../../client/go-ip.js";
 
 export interface NetworkCreateOptions {
   name: string;

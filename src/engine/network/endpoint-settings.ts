@@ -2,7 +2,7 @@
 // daemon/container_operations.go validateEndpointSettings, api/types/network/endpoint.go).
 import type { NetworkRecord } from "../model.js";
 import { contains, isIPv4, parseCidr } from "./addr.js";
-import { containsIPv6, isEndpointIPv6 } from "./addr6.js";
+import { goParseCidr, goParseIp } from "./go-ip.js";
 import { joinErrors } from "./ipam-validate.js";
 import { isUserDefinedMode } from "./links.js";
 
@@ -29,11 +29,19 @@ function rangeError(network: NetworkRecord, ip: string, family: 4 | 6): string |
     } else {
       if (!network.enableIPv6 || !c.Subnet.includes(":")) continue;
       staticSubnet = true;
-      if (containsIPv6(c.Subnet, ip)) return undefined;
+      const address = goParseIp(ip);
+      if (address && goParseCidr(c.Subnet)?.contains(address)) return undefined;
     }
   }
   if (staticSubnet) return `no configured subnet or ip-range contain the IP address ${ip}`;
   return "user specified IP address is supported only when connecting to networks with user configured subnets";
+}
+
+/** An IPv6 address that is neither IPv4-mapped nor unspecified: what an endpoint accepts. */
+function isEndpointIPv6(text: string): boolean {
+  const ip = text.includes(":") ? goParseIp(text) : undefined;
+  if (!ip || ip.length !== 16 || ip.every((b) => b === 0)) return false;
+  return !(ip.slice(0, 10).every((b) => b === 0) && ip[10] === 255 && ip[11] === 255);
 }
 
 /** The error text ("invalid endpoint settings:\n..."), or undefined. `network` may be unknown yet. */

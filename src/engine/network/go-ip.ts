@@ -1,5 +1,5 @@
-// Go's net.ParseIP / net.ParseCIDR / IPNet.Contains, enough for the client's checks in
-// network create (IPv4 and IPv6; IPv4 kept as 4 bytes).
+// Go's net.ParseIP / net.ParseCIDR / IPNet.Contains (IPv4 and IPv6; IPv4 kept as 4 bytes):
+// the client's checks in network create and -p, the daemon's of a static --ip6.
 
 export interface GoIpNet {
   /** The address as written (host bits kept). */
