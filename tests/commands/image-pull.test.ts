@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Cli } from "../../src/cli/types.js";
-import { localClient } from "../../src/client/local.js";
 import { runPull } from "../../src/commands/image/pull.js";
-import { Engine } from "../../src/engine/host.js";
 import { createSandbox } from "../../src/sandbox.js";
-import { MemoryStore } from "../../src/store/memory-store.js";
 import { expectGolden } from "./golden.js";
-import { screen } from "./registry-helpers.js";
+import { screen, ttyHost } from "./registry-helpers.js";
 
 
 const refs = (sb: ReturnType<typeof createSandbox>) => Object.keys(sb.state()!.references).sort();
@@ -71,25 +67,10 @@ describe("docker pull", () => {
 
 describe("docker pull on a terminal", () => {
   it("rewrites each layer's line in place, ending in 'Pull complete '", async () => {
-    const engine = new Engine({
-      store: new MemoryStore(),
-      realNow: () => Date.UTC(2025, 5, 1, 10),
-      random: { bytes: (n) => new Uint8Array(n) },
-      seed: "t",
-      frozenStart: Date.UTC(2025, 5, 1, 10),
-      sleep: async () => {},
-    });
-    let out = "";
-    const cli = {
-      out: { write: (t: string) => void (out += t), isTTY: true, columns: 120 },
-      err: { write: () => {}, isTTY: true },
-      client: localClient(engine),
-      config: {},
-      env: {},
-    } as unknown as Cli;
-    await runPull(cli, { remote: "hello-world", all: false, quiet: false, platform: "" });
-    expect(out).toContain("\x1b[2K");
-    const lines = screen(out).split("\n");
+    const { cli: ttyCli, io } = ttyHost().cli();
+    await runPull(ttyCli, { remote: "hello-world", all: false, quiet: false, platform: "" });
+    expect(io.out).toContain("\x1b[2K");
+    const lines = screen(io.out).split("\n");
     expect(lines[0]).toBe("Using default tag: latest");
     expect(lines[1]).toBe("latest: Pulling from library/hello-world");
     expect(lines[2]).toMatch(/^[0-9a-f]{12}: Pull complete $/);

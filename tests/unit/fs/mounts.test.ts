@@ -2,16 +2,8 @@ import { describe, expect, it } from "vitest";
 import { MountedFs, type MountView } from "../../../src/engine/fs/mounts.js";
 import { createOverlayFs } from "../../../src/engine/fs/overlay.js";
 import { FsError, type FileTree } from "../../../src/engine/fs/types.js";
+import { code } from "./fs-error-code.js";
 
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FsError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 function setup(opts: { rootReadOnly?: boolean; volReadOnly?: boolean } = {}) {
   const image: FileTree = {

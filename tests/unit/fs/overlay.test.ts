@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createOverlayFs, diffLayer, flattenLayers } from "../../../src/engine/fs/overlay.js";
-import { FsError, type FileTree } from "../../../src/engine/fs/types.js";
+import type { FileTree } from "../../../src/engine/fs/types.js";
+import { code } from "./fs-error-code.js";
 
 const base = (): FileTree => ({
   "/etc/hosts": { type: "file", mode: 0o644, content: "127.0.0.1 localhost\n" },
@@ -11,15 +12,6 @@ const base = (): FileTree => ({
   "/var/log": { type: "dir", mode: 0o755 },
 });
 
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FsError) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("overlay reads", () => {
   it("creates parents implied by layer paths", () => {
